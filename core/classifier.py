@@ -1,0 +1,54 @@
+"""The screening classifier: a verified model card plus LiteRT, from pixels to score and heatmap."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from core.errors import ModelCardError
+from core.litert_model import LiteRTModel
+from core.model_card import ModelCard, load_model_card
+from core.preprocess import prepare_image
+
+
+@dataclass(frozen=True)
+class Classification:
+    """What the model says about one image."""
+
+    score: float  # calibrated probability of pneumonia x 100, rounded to one decimal
+    pneumonia: bool  # score >= the card's threshold
+    heatmap: np.ndarray  # class-activation map (float32), positive = towards pneumonia
+    logit: float
+
+
+class Classifier:
+    """Loads the model only after its sha256 matches the card; one instance per thread.
+
+    LiteRT interpreters are not thread-safe, so each worker thread builds its own.
+    """
+
+    def __init__(self, card: ModelCard, num_threads: int = 1):
+        card.verify_model_file()
+        self.card = card
+        self._model = LiteRTModel(card.model_file, num_threads=num_threads)
+        if self._model.input_size != card.input_size:
+            raise ModelCardError(
+                f"The model card says input {card.input_size}, the model file takes "
+                f"{self._model.input_size}. Received: {card.path}"
+            )
+        if not self._model.has_cam:
+            raise ModelCardError(f"The model has no heatmap output. Received: {card.model_file}")
+
+    @classmethod
+    def from_card_path(cls, card_path: Path, num_threads: int = 1) -> Classifier:
+        return cls(load_model_card(card_path), num_threads)
+
+    def classify(self, gray: np.ndarray) -> Classification:
+        """Score a decoded 8-bit grayscale image of any size."""
+        logit, cam = self._model.predict(prepare_image(gray, self.card.input_size))
+        score = round(self.card.score(logit), 1)
+        if cam is None:  # __init__ refused such models; this keeps the type checker honest
+            raise ModelCardError(f"The model has no heatmap output: {self.card.model_file}")
+        return Classification(score, score >= self.card.threshold, cam, logit)

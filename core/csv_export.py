@@ -1,0 +1,106 @@
+"""Writing results as the Result CSV that clinics send to the district health office.
+
+The format is a contract (docs: DESIGN.md, "Result CSV"): UTF-8 with a byte-order mark so Excel
+reads accents right, RFC 4180 quoting with CRLF line ends, and a fixed column order that other
+tools depend on. New columns may only be appended.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from core.result import ScreeningResult, Status, format_score
+
+#: The contract's columns first and in this order, then the extra ones.
+CSV_COLUMNS: tuple[str, ...] = (
+    "file",
+    "status",
+    "score",
+    "label",
+    "reason",
+    "sha256",
+    "model_version",
+    "screened_at",
+    "patient_id",
+    "study_date",
+    "study_instance_uid",
+    "series_instance_uid",
+    "sop_instance_uid",
+    "threshold",
+)
+
+#: Leading characters that make Excel, LibreOffice or Sheets treat a cell as a formula ("CSV
+#: injection"): the contract's four, plus tab and carriage return, which OWASP lists too.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def write_results_csv(results: Iterable[ScreeningResult], path: Path) -> int:
+    """Write one row per result to `path` and return how many rows were written.
+
+    The rows go to a temporary file in the same folder, which replaces `path` only once complete,
+    so a crash or an error mid-way leaves no half-written export and any older export untouched.
+    Like the log, the file is readable by its owner only, since it may hold patient IDs.
+
+    Raises:
+        OSError: the folder is missing or not writable, or `path` is open in another program.
+    """
+    path = Path(path)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        # backslashreplace: a file name that is not valid UTF-8 (possible on Linux) is still
+        # exported, readably, instead of failing the whole export.
+        with os.fdopen(
+            handle, "w", encoding="utf-8-sig", errors="backslashreplace", newline=""
+        ) as stream:
+            writer = csv.writer(stream, dialect="excel", lineterminator="\r\n")
+            writer.writerow(CSV_COLUMNS)
+            count = 0
+            for result in results:
+                writer.writerow(_row(result))
+                count += 1
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp_name)
+        raise
+    return count
+
+
+def _row(result: ScreeningResult) -> list[str]:
+    """The cells of one result, in `CSV_COLUMNS` order."""
+    ok = result.status is Status.OK
+    cells = {
+        "file": result.file,
+        "status": str(result.status),
+        # One decimal, never negative (scores lie in 0-100), so never mistaken for a formula.
+        "score": format_score(result.score) if ok and result.score is not None else "",
+        "label": str(result.label) if ok and result.label is not None else "",
+        "reason": "" if ok else result.reason,
+        "sha256": result.sha256,
+        "model_version": result.model_version,
+        "screened_at": result.screened_at.isoformat(timespec="seconds"),
+        "patient_id": result.patient_id or "",
+        "study_date": result.study_date or "",
+        "study_instance_uid": result.study_instance_uid or "",
+        "series_instance_uid": result.series_instance_uid or "",
+        "sop_instance_uid": result.sop_instance_uid or "",
+        "threshold": "" if result.threshold is None else str(float(result.threshold)),
+    }
+    return [_neutralise(cells[column]) for column in CSV_COLUMNS]
+
+
+def _neutralise(cell: str) -> str:
+    """Prefix a would-be formula with a single quote, which spreadsheets show as text.
+
+    The quote is visible in a plain-text reader; that is the accepted price (OWASP's advice).
+    Text such as a reason or a patient ID is the only thing this can touch: scores are 0-100 and
+    file paths are absolute.
+    """
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell

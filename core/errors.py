@@ -1,0 +1,48 @@
+"""The engine's error tree: every failure a caller can act on has its own type.
+
+The GUI turns these into words for the user in one place; the command line into an exit status.
+"""
+
+from os import PathLike
+from pathlib import Path
+
+
+class ScreeningError(Exception):
+    """Base of every error the engine raises on purpose."""
+
+
+class ModelError(ScreeningError):
+    """The shipped model or its card cannot be used."""
+
+
+class ModelIntegrityError(ModelError):
+    """The model file does not match the sha256 in its card (altered, truncated or swapped)."""
+
+
+class ModelCardError(ModelError):
+    """The model card is missing, does not parse, or does not follow the app's contract."""
+
+
+class UnreadableImage(ScreeningError):  # noqa: N818 - the name is the design's contract
+    """The file could not be read as an image: missing, damaged, empty, not an image, too large.
+
+    Carries the file and a reason so the GUI and the CSV can show the same sentence, which names the
+    file and says what was found: "x.jpg could not be read: the file is empty."
+    """
+
+    def __init__(self, path: str | PathLike[str], reason: str) -> None:
+        # Both go to `args` so the error survives pickling (e.g. from a worker process).
+        super().__init__(path, reason)
+        self.path = Path(path)
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"{self.path.name} could not be read: {self.reason}."
+
+
+class UnsupportedDicom(UnreadableImage):
+    """A DICOM file that cannot be turned into pixels: no image in it, or an encoding we lack."""
+
+
+class ResultLogError(ScreeningError):
+    """The result log cannot be opened or written: unwritable folder, damaged file, newer schema."""

@@ -1,0 +1,70 @@
+"""Running the int8 screening model through LiteRT: one image in, (logit, CAM) out.
+
+Quantisation parameters are read from the model file itself, so the card and the interpreter can
+never disagree about them silently.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from ai_edge_litert.interpreter import Interpreter
+
+from core.errors import ModelError
+
+
+class LiteRTModel:
+    """A loaded `.tflite` classifier: a logit output and, for `compact`, a class-activation map.
+
+    The reference notebook's models have the logit alone; `has_cam` tells which kind this is.
+    """
+
+    def __init__(self, model_path: Path, num_threads: int = 1):
+        try:
+            self._interpreter = Interpreter(model_path=str(model_path), num_threads=num_threads)
+            self._interpreter.allocate_tensors()
+        except (ValueError, RuntimeError) as exc:
+            raise ModelError(f"LiteRT cannot load the model {model_path}: {exc}") from exc
+        (self._input,) = self._interpreter.get_input_details()
+        outputs = self._interpreter.get_output_details()
+        # The logit is the output with one value; the CAM, if any, is the spatial one.
+        by_size = sorted(outputs, key=lambda detail: int(np.prod(detail["shape"])))
+        if len(by_size) not in (1, 2) or int(np.prod(by_size[0]["shape"])) != 1:
+            raise ModelError(
+                f"Expected a logit output and optionally a CAM. Received: "
+                f"{[o['shape'].tolist() for o in outputs]}"
+            )
+        self._logit = by_size[0]
+        self._cam = by_size[1] if len(by_size) == 2 else None
+        self.has_cam = self._cam is not None
+        self.input_size = int(self._input["shape"][1])
+        self.input_dtype = np.dtype(self._input["dtype"])
+        scale, zero_point = self._input["quantization"]
+        self.input_quantization = (float(scale), int(zero_point))
+
+    def predict(self, image: np.ndarray) -> tuple[float, np.ndarray | None]:
+        """Score one preprocessed uint8 image (`input_size` square).
+
+        Returns the raw logit and the class-activation map (float32, CAM cells a side, None for a
+        model without one), whose mean is the logit: positive cells pushed towards pneumonia.
+        """
+        if image.shape != (self.input_size, self.input_size) or image.dtype != np.uint8:
+            raise ValueError(
+                f"Expected a {self.input_size}x{self.input_size} uint8 image. Received: "
+                f"shape={image.shape}, dtype={image.dtype}"
+            )
+        scale, zero_point = self._input["quantization"]
+        quantized = np.round(image.astype(np.float32) / scale + zero_point)
+        info = np.iinfo(self._input["dtype"])
+        tensor = np.clip(quantized, info.min, info.max).astype(self._input["dtype"])
+        self._interpreter.set_tensor(self._input["index"], tensor[None, :, :, None])
+        self._interpreter.invoke()
+        logit = self._dequantize(self._logit).reshape(())
+        cam = self._dequantize(self._cam)[0, :, :, 0] if self._cam is not None else None
+        return float(logit), cam
+
+    def _dequantize(self, detail: dict) -> np.ndarray:
+        raw = self._interpreter.get_tensor(detail["index"]).astype(np.float32)
+        scale, zero_point = detail["quantization"]
+        return (raw - zero_point) * scale if scale else raw

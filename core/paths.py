@@ -1,0 +1,36 @@
+"""Where the app finds its shipped resources and keeps its data."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "PneumoScreen"
+
+
+def resources_dir() -> Path:
+    """`resources/` beside the source tree, or inside a PyInstaller bundle."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parents[1] / "resources"
+
+
+def model_card_path() -> Path:
+    """The shipped model card."""
+    return resources_dir() / "model" / "model.json"
+
+
+def data_dir() -> Path:
+    """The data folder: `PNEUMOSCREEN_HOME`, else the platform's per-user data directory."""
+    override = os.environ.get("PNEUMOSCREEN_HOME")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
+    return base / APP_NAME

@@ -1,0 +1,298 @@
+"""The app's local result log: one SQLite row per screening, in the data folder.
+
+Why it is built this way:
+- Each result is committed (and synced to disk) before `add` returns, so a batch cut short by a
+  crash, a closed lid or a power cut keeps every result finished before it.
+- WAL mode, a 30-second busy timeout and short `BEGIN IMMEDIATE` write transactions let the GUI
+  and a command line (two processes) write the same log at once, each waiting its turn.
+- The file is created readable by its owner only (0600 on POSIX): it holds patient IDs on a shared
+  laptop. SQLite gives its -wal and -shm files the same mode.
+- `PRAGMA user_version` counts the migrations that have run, so a log written by an older version
+  is upgraded in place, and one written by a newer version is refused rather than misread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import numpy as np
+
+from core.errors import ResultLogError
+from core.result import ScreeningResult
+
+#: How long a writer waits for another process's transaction before giving up.
+BUSY_TIMEOUT_S = 30.0
+
+#: Migration N (0-based) takes a log from user_version N to N + 1. Append only: never edit one
+#: that has shipped. Statements, not scripts, because `executescript` would commit mid-migration.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        """CREATE TABLE results (
+            id INTEGER PRIMARY KEY,
+            file TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('ok', 'rejected', 'error')),
+            score REAL,
+            label TEXT CHECK (label IN ('PNEUMONIA', 'NORMAL')),
+            reason TEXT NOT NULL,
+            threshold REAL,
+            model_version TEXT NOT NULL,
+            screened_at TEXT NOT NULL,      -- ISO 8601 with the offset it was screened in
+            screened_at_utc TEXT NOT NULL,  -- the same instant in UTC, fixed width: sorts as time
+            patient_id TEXT,
+            study_date TEXT,
+            study_instance_uid TEXT,
+            series_instance_uid TEXT,
+            sop_instance_uid TEXT,
+            heatmap BLOB,                   -- little-endian float32, row-major
+            heatmap_rows INTEGER,
+            heatmap_cols INTEGER
+        )""",
+        "CREATE INDEX results_by_sha256 ON results (sha256, model_version)",
+        "CREATE INDEX results_by_screened_at ON results (screened_at)",
+    ),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+# Column order shared by the insert's values and `_from_row`.
+_COLUMNS = (
+    "file, sha256, status, score, label, reason, threshold, model_version, screened_at, "
+    "patient_id, study_date, study_instance_uid, series_instance_uid, sop_instance_uid, "
+    "heatmap, heatmap_rows, heatmap_cols"
+)
+_SELECT = f"SELECT id, {_COLUMNS} FROM results"
+_INSERT = (
+    f"INSERT INTO results ({_COLUMNS}, screened_at_utc) "
+    f"VALUES ({', '.join('?' * (len(_COLUMNS.split(',')) + 1))})"
+)
+
+
+class ResultLog:
+    """The result log at `path`, opened (and created or upgraded) on construction.
+
+    Safe to share between threads (calls are serialised by a lock) and between processes (SQLite
+    locking). Every method raises `ResultLogError` when SQLite fails.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._lock = threading.Lock()
+        with self._errors("open"):
+            _create_private_file(self.path)
+            self._db = sqlite3.connect(
+                self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+            )
+        try:
+            with self._errors("open"):
+                _retry_while_busy(self._prepare)
+        except BaseException:
+            self._db.close()
+            raise
+
+    def __enter__(self) -> ResultLog:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection; SQLite checkpoints the WAL back into the log file."""
+        with self._lock:
+            self._db.close()
+
+    def add(self, result: ScreeningResult) -> ScreeningResult:
+        """Log `result` and return it with its row `id`; it is on disk when this returns."""
+        if result.id is not None:
+            raise ValueError(f"This result is already logged. Received: id={result.id}")
+        heatmap = result.heatmap
+        blob = None if heatmap is None else heatmap.astype("<f4").tobytes()
+        rows, cols = (None, None) if heatmap is None else heatmap.shape
+        values = (
+            result.file,
+            result.sha256,
+            str(result.status),
+            result.score,
+            None if result.label is None else str(result.label),
+            result.reason,
+            result.threshold,
+            result.model_version,
+            _timestamp(result.screened_at),
+            result.patient_id,
+            result.study_date,
+            result.study_instance_uid,
+            result.series_instance_uid,
+            result.sop_instance_uid,
+            blob,
+            rows,
+            cols,
+            _timestamp(result.screened_at.astimezone(UTC)),
+        )
+        with self._errors("write to"), self._transaction() as db:
+            row_id = db.execute(_INSERT, values).lastrowid
+        return replace(result, id=row_id)
+
+    def cached(self, sha256: str, model_version: str) -> ScreeningResult | None:
+        """The latest ok or rejected result for these bytes and this model, else None.
+
+        Errors are never returned: an error means the bytes could not be read or decoded this time
+        (a file still being copied, a reader added in a newer version), so trying again may work.
+        The record is returned as logged: its `file` is the path it was logged under.
+        """
+        if not sha256:
+            return None
+        rows = self._query(
+            f"{_SELECT} WHERE sha256 = ? AND model_version = ? AND status IN ('ok', 'rejected') "
+            "ORDER BY screened_at_utc DESC, id DESC LIMIT 1",
+            (sha256, model_version),
+        )
+        return rows[0] if rows else None
+
+    def results(
+        self, since: date | None = None, ids: Sequence[int] | None = None
+    ) -> list[ScreeningResult]:
+        """Logged results, oldest first (by time, then row id).
+
+        `since` keeps results screened on or after that calendar date, as dated where and when
+        they were screened (the clinic's local date). `ids` keeps only those rows.
+        """
+        where, params = [], []
+        if since is not None:
+            if isinstance(since, datetime):
+                raise TypeError(f"since must be a date, not a datetime. Received: {since!r}")
+            where.append("screened_at >= ?")
+            params.append(since.isoformat())
+        if ids is not None:
+            # json_each binds any number of ids as one parameter (no SQLite variable limit).
+            where.append("id IN (SELECT value FROM json_each(?))")
+            params.append("[" + ",".join(str(int(i)) for i in ids) + "]")
+        sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
+        return self._query(sql + " ORDER BY screened_at_utc, id", tuple(params))
+
+    def count(self) -> int:
+        """How many results the log holds."""
+        with self._errors("read"), self._lock:
+            return self._db.execute("SELECT count(*) FROM results").fetchone()[0]
+
+    def integrity_ok(self) -> bool:
+        """Whether SQLite's full integrity check finds the log sound."""
+        with self._errors("check"), self._lock:
+            return self._db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+
+    def _prepare(self) -> None:
+        """Check the schema version, switch to WAL and run the migrations this log lacks."""
+        # FULL syncs the WAL on every commit: a power cut loses no committed result.
+        self._db.execute("PRAGMA synchronous = FULL")
+        if self._checked_version() == SCHEMA_VERSION:
+            return  # the common case takes no write lock, so a read-only log still opens
+        if self._db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            self._db.execute("PRAGMA journal_mode = WAL")
+        with self._transaction() as db:
+            version = self._checked_version()  # another process may have migrated meanwhile
+            for statements in MIGRATIONS[version:]:
+                for statement in statements:
+                    db.execute(statement)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _checked_version(self) -> int:
+        """The log's schema version; a log from a newer PneumoScreen is refused, not misread."""
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise ResultLogError(
+                f"The result log {self.path} was written by a newer PneumoScreen (schema "
+                f"version {version}; this version reads up to {SCHEMA_VERSION}). Update "
+                "PneumoScreen, or set PNEUMOSCREEN_HOME to use another data folder."
+            )
+        return version
+
+    def _query(self, sql: str, params: tuple[object, ...]) -> list[ScreeningResult]:
+        with self._errors("read"), self._lock:
+            rows = self._db.execute(sql, params).fetchall()
+        return [_from_row(row) for row in rows]
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One short write transaction: BEGIN IMMEDIATE takes the write lock up front, so a busy
+        log is waited for (busy timeout) instead of failing when a read turns into a write."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+                self._db.execute("COMMIT")
+            except BaseException:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise
+
+    @contextlib.contextmanager
+    def _errors(self, verb: str) -> Iterator[None]:
+        """Turn SQLite's and the file system's errors into a ResultLogError a user can read."""
+        try:
+            yield
+        except (sqlite3.Error, OSError) as exc:
+            raise ResultLogError(f"Cannot {verb} the result log {self.path}: {exc}.") from exc
+
+
+def _retry_while_busy(action: Callable[[], None]) -> None:
+    """Run `action`, retrying while another process holds the lock, up to the busy timeout.
+
+    Needed when opening: switching a new log to WAL takes an exclusive lock for which SQLite
+    does not call its busy handler, so two processes creating the log at once would otherwise
+    see "database is locked" at once.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            return action()
+        except sqlite3.OperationalError as exc:
+            busy = exc.sqlite_errorcode in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+            if not busy or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def _create_private_file(path: Path) -> None:
+    """Create the log file with mode 0600 before SQLite does (SQLite would use 0644)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    if sys.platform != "win32":
+        os.chmod(path, 0o600)  # a log made by an older version, or under a loose umask
+
+
+def _timestamp(moment: datetime) -> str:
+    """ISO 8601 with microseconds always present, so equal-offset stamps sort as text."""
+    return moment.isoformat(timespec="microseconds")
+
+
+def _from_row(row: tuple) -> ScreeningResult:
+    (row_id, file, sha256, status, score, label, reason, threshold, model_version, screened_at,
+     patient_id, study_date, study_uid, series_uid, sop_uid, blob, rows, cols) = row  # fmt: skip
+    heatmap = None
+    if blob is not None:
+        heatmap = np.frombuffer(blob, dtype="<f4").reshape(rows, cols)
+    return ScreeningResult(
+        file=file,
+        sha256=sha256,
+        status=status,
+        score=score,
+        label=label,
+        reason=reason,
+        threshold=threshold,
+        model_version=model_version,
+        screened_at=datetime.fromisoformat(screened_at),
+        patient_id=patient_id,
+        study_date=study_date,
+        study_instance_uid=study_uid,
+        series_instance_uid=series_uid,
+        sop_instance_uid=sop_uid,
+        heatmap=heatmap,
+        id=row_id,
+    )

@@ -1,0 +1,137 @@
+"""`pneumoscreen screen / export / info` end to end on the shared sample radiographs."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+from core import cli
+from core.csv_export import CSV_COLUMNS
+from core.result_log import ResultLog
+from tests.conftest import SHIPPED_MODEL_DIR
+
+CONTRACT_COLUMNS = [
+    "file",
+    "status",
+    "score",
+    "label",
+    "reason",
+    "sha256",
+    "model_version",
+    "screened_at",
+]
+
+
+@pytest.fixture(autouse=True)
+def data_home(tmp_path, monkeypatch) -> Path:
+    home = tmp_path / "home"
+    monkeypatch.setenv("PNEUMOSCREEN_HOME", str(home))
+    return home
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    text = path.read_bytes()
+    assert text.startswith(b"\xef\xbb\xbf"), "UTF-8 byte-order mark for Excel"
+    with open(path, encoding="utf-8-sig", newline="") as stream:
+        reader = csv.DictReader(stream)
+        assert reader.fieldnames[: len(CONTRACT_COLUMNS)] == CONTRACT_COLUMNS
+        return list(reader)
+
+
+def test_screening_the_samples_writes_one_contract_row_per_file(shared_data, tmp_path, data_home):
+    out = tmp_path / "run.csv"
+    assert cli.main(["screen", str(shared_data / "samples"), "--csv", str(out)]) == 0
+    rows = read_csv(out)
+    assert len(rows) == 24
+    for row in rows:
+        assert Path(row["file"]).is_absolute()
+        assert row["status"] == "ok"
+        assert row["reason"] == ""
+        score = float(row["score"])
+        assert 0 <= score <= 100 and row["score"] == f"{score:.1f}"
+        threshold = float(row["threshold"])
+        assert row["label"] == ("PNEUMONIA" if score >= threshold else "NORMAL")
+        assert len(row["sha256"]) == 64
+        assert "+" in row["screened_at"][19:] or "-" in row["screened_at"][19:]
+    pneumonia_rows = [r for r in rows if "/PNEUMONIA/" in r["file"]]
+    assert sum(r["label"] == "PNEUMONIA" for r in pneumonia_rows) >= 11
+    with ResultLog(data_home / cli.LOG_FILE_NAME) as log:
+        assert log.count() == 24
+
+
+def test_export_reproduces_the_logged_rows(shared_data, tmp_path):
+    first = tmp_path / "run.csv"
+    exported = tmp_path / "export.csv"
+    assert cli.main(["screen", str(shared_data / "samples"), "--csv", str(first)]) == 0
+    assert cli.main(["export", "--csv", str(exported)]) == 0
+    key = lambda row: row["file"]  # noqa: E731
+    assert sorted(read_csv(exported), key=key) == sorted(read_csv(first), key=key)
+    assert cli.main(["export", "--csv", str(exported), "--since", "2999-01-01"]) == 0
+    assert read_csv(exported) == []
+
+
+def test_a_second_run_takes_every_result_from_the_log(shared_data, tmp_path, data_home, capsys):
+    assert cli.main(["screen", str(shared_data / "samples")]) == 0
+    capsys.readouterr()
+    assert cli.main(["screen", str(shared_data / "samples")]) == 0
+    assert "(24 from the log)" in capsys.readouterr().err
+    with ResultLog(data_home / cli.LOG_FILE_NAME) as log:
+        assert log.count() == 24
+
+
+def test_bad_files_get_error_rows_and_do_not_stop_the_batch(shared_data, tmp_path):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    sample = next((shared_data / "samples" / "NORMAL").iterdir())
+    shutil.copy(sample, folder / "good.png")
+    (folder / "empty.jpg").write_bytes(b"")
+    (folder / "notes.png").write_text("<html>not an image</html>")
+    out = tmp_path / "mixed.csv"
+    assert cli.main(["screen", str(folder), "--csv", str(out)]) == 0
+    by_name = {Path(r["file"]).name: r for r in read_csv(out)}
+    assert by_name["good.png"]["status"] == "ok"
+    assert by_name["empty.jpg"]["status"] == "error"
+    assert "empty.jpg could not be read" in by_name["empty.jpg"]["reason"]
+    assert by_name["notes.png"]["status"] == "error"
+
+
+def test_a_blank_image_is_rejected_with_a_reason(tmp_path):
+    from PIL import Image
+
+    Image.new("L", (600, 600), 128).save(tmp_path / "blank.png")
+    out = tmp_path / "blank.csv"
+    assert cli.main(["screen", str(tmp_path / "blank.png"), "--csv", str(out)]) == 0
+    (row,) = read_csv(out)
+    assert row["status"] == "rejected"
+    assert row["score"] == "" and row["label"] == ""
+    assert "blank" in row["reason"]
+
+
+def test_a_tampered_model_is_refused_with_exit_status_1(tmp_path, monkeypatch, capsys):
+    model_dir = tmp_path / "model"
+    shutil.copytree(SHIPPED_MODEL_DIR, model_dir)
+    tflite = next(model_dir.glob("*.tflite"))
+    tflite.write_bytes(tflite.read_bytes()[:-10] + b"0123456789")
+    monkeypatch.setattr(cli, "model_card_path", lambda: model_dir / "model.json")
+    assert cli.main(["screen", str(tmp_path)]) == 1
+    assert "does not match its model card" in capsys.readouterr().err
+    assert cli.main(["info"]) == 1
+
+
+def test_usage_errors_exit_with_status_2(capsys):
+    assert cli.main(["screen"]) == 2
+    assert cli.main(["export"]) == 2
+    assert cli.main(["frobnicate"]) == 2
+
+
+def test_info_names_the_model_and_the_data_folder(capsys, data_home):
+    assert cli.main(["info"]) == 0
+    out = capsys.readouterr().out
+    assert "PneumoScreen" in out and str(data_home) in out
+
+
+def test_the_csv_columns_start_with_the_contract():
+    assert list(CSV_COLUMNS[: len(CONTRACT_COLUMNS)]) == CONTRACT_COLUMNS

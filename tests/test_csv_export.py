@@ -1,0 +1,150 @@
+"""The Result CSV follows its contract, is safe to open in a spreadsheet, is written atomically."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from core.csv_export import CSV_COLUMNS, write_results_csv
+from core.result import Label, ScreeningResult, Status
+
+WHEN = datetime(2025, 3, 14, 9, 30, 5, 250000, tzinfo=timezone(timedelta(hours=3)))
+CONTRACT_HEADER = "file,status,score,label,reason,sha256,model_version,screened_at"
+
+
+def ok_result(**changes) -> ScreeningResult:
+    result = ScreeningResult(
+        file="/clinic/xrays/a.png",
+        sha256="ab" * 32,
+        status=Status.OK,
+        score=87.26,
+        label=Label.PNEUMONIA,
+        reason="",
+        threshold=50.0,
+        model_version="compact-1.0",
+        screened_at=WHEN,
+    )
+    return replace(result, **changes)
+
+
+def rejected_result(reason: str = "This is not a frontal chest X-ray.", **changes):
+    return ok_result(status=Status.REJECTED, score=None, label=None, reason=reason, **changes)
+
+
+def read_back(path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
+def test_header_is_the_contract_columns_in_order_then_the_extra_ones(tmp_path):
+    path = tmp_path / "export.csv"
+    write_results_csv([ok_result()], path)
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        header = next(csv.reader(stream))
+    assert header == list(CSV_COLUMNS)
+    assert ",".join(header[:8]) == CONTRACT_HEADER
+    assert header[8:] == [
+        "patient_id",
+        "study_date",
+        "study_instance_uid",
+        "series_instance_uid",
+        "sop_instance_uid",
+        "threshold",
+    ]
+
+
+def test_file_starts_with_a_byte_order_mark_and_every_line_ends_in_crlf(tmp_path):
+    path = tmp_path / "export.csv"
+    write_results_csv([ok_result(), rejected_result()], path)
+    data = path.read_bytes()
+    assert data.startswith(codecs.BOM_UTF8)
+    lines = data.split(b"\r\n")
+    assert len(lines) == 4 and lines[-1] == b""  # header, two rows, nothing after the last CRLF
+    assert b"\n" not in data.replace(b"\r\n", b"")
+
+
+def test_one_row_per_result_with_ok_cells_formatted(tmp_path):
+    path = tmp_path / "export.csv"
+    results = [ok_result(patient_id="P-17", study_instance_uid="1.2.840.1"), rejected_result()]
+    assert write_results_csv(iter(results), path) == 2
+    ok, rejected = read_back(path)
+    assert ok["status"] == "ok" and ok["score"] == "87.3" and ok["label"] == "PNEUMONIA"
+    assert ok["reason"] == "" and ok["patient_id"] == "P-17"
+    assert ok["study_instance_uid"] == "1.2.840.1" and ok["threshold"] == "50.0"
+    assert ok["screened_at"] == "2025-03-14T09:30:05+03:00"
+    assert datetime.fromisoformat(ok["screened_at"]).utcoffset() == timedelta(hours=3)
+    assert rejected["status"] == "rejected"
+    assert rejected["score"] == "" and rejected["label"] == ""
+    assert rejected["reason"] == "This is not a frontal chest X-ray."
+
+
+def test_an_empty_export_has_the_header_alone(tmp_path):
+    path = tmp_path / "export.csv"
+    assert write_results_csv([], path) == 0
+    assert read_back(path) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['=HYPERLINK("http://evil.example","click")', "@SUM(A1:A2)", "+1", "-2", "=1+1"],
+)
+def test_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised(tmp_path, text):
+    path = tmp_path / "export.csv"
+    write_results_csv([rejected_result(reason=text, patient_id=text)], path)
+    (row,) = read_back(path)
+    assert row["reason"] == "'" + text
+    assert row["patient_id"] == "'" + text
+
+
+def test_a_reason_with_comma_quote_and_newline_round_trips(tmp_path):
+    path = tmp_path / "export.csv"
+    reason = 'The file is damaged, "truncated"\nat byte 1024.'
+    write_results_csv([rejected_result(reason=reason)], path)
+    (row,) = read_back(path)
+    assert row["reason"] == reason
+
+
+def test_a_non_ascii_path_round_trips(tmp_path):
+    folder = tmp_path / "Radiologie-Kénya-Ωmega"
+    folder.mkdir()
+    path = folder / "résultats-été.csv"
+    file = "/clinique/radiographies/enfant-Nyaɓoke-肺炎.png"
+    write_results_csv([ok_result(file=file)], path)
+    (row,) = read_back(path)
+    assert row["file"] == file
+
+
+def test_a_failure_mid_write_leaves_the_older_export_and_no_temporary_file(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_bytes(b"older export")
+
+    def results_then_crash():
+        yield ok_result()
+        raise RuntimeError("disk pulled out")
+
+    with pytest.raises(RuntimeError, match="disk pulled out"):
+        write_results_csv(results_then_crash(), path)
+    assert path.read_bytes() == b"older export"
+    assert [p.name for p in tmp_path.iterdir()] == ["export.csv"]
+
+
+def test_a_failure_mid_write_leaves_no_file_when_there_was_none(tmp_path):
+    path = tmp_path / "export.csv"
+
+    def results_then_crash():
+        yield ok_result()
+        raise RuntimeError("cancelled")
+
+    with pytest.raises(RuntimeError):
+        write_results_csv(results_then_crash(), path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_quotes_are_doubled_inside_quoted_cells_as_rfc_4180_says(tmp_path):
+    path = tmp_path / "export.csv"
+    write_results_csv([rejected_result(reason='say "no"')], path)
+    assert ',"say ""no""",' in path.read_text(encoding="utf-8-sig")

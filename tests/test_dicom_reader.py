@@ -1,0 +1,450 @@
+"""DICOM reading: each transfer syntax radiographs arrive in, the display pipeline, broken files.
+
+Every file is written here, from a real sample PNG, with pydicom (and GDCM's own API for JPEG
+Lossless, which pydicom cannot encode); expected 8-bit pixels are worked out by hand.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import gdcm
+import numpy as np
+import pytest
+from PIL import Image
+from pydicom import uid
+from pydicom.dataset import Dataset, FileMetaDataset
+from pydicom.encaps import encapsulate
+
+from core.dicom_reader import is_dicom, read_dicom
+from core.errors import UnreadableImage, UnsupportedDicom
+from core.image_reader import read_image
+
+SAMPLES = Path(__file__).resolve().parents[1].parent / "shared/data/samples/PNEUMONIA"
+
+LOSSLESS_SYNTAXES = [
+    uid.ExplicitVRLittleEndian,
+    uid.ImplicitVRLittleEndian,
+    uid.DeflatedExplicitVRLittleEndian,
+    uid.RLELossless,
+    uid.JPEGLossless,
+    uid.JPEGLosslessSV1,
+    uid.JPEGLSLossless,
+    uid.JPEG2000Lossless,
+]
+# The lossless syntaxes that also carry 12-bit samples (CR and DX images).
+DEEP_SYNTAXES = [
+    uid.ExplicitVRLittleEndian,
+    uid.RLELossless,
+    uid.JPEGLosslessSV1,
+    uid.JPEGLSLossless,
+    uid.JPEG2000Lossless,
+]
+_GDCM_SYNTAXES = {
+    uid.JPEGLossless: gdcm.TransferSyntax.JPEGLosslessProcess14,
+    uid.JPEGLosslessSV1: gdcm.TransferSyntax.JPEGLosslessProcess14_1,
+}
+
+# 12-bit stored values, and what a window/LUT of the tests below makes of them.
+STORED_12_BIT = np.array([[0, 512, 762, 1013], [1262, 1512, 2000, 4095]], dtype=np.uint16)
+
+
+def _name(syntax: str) -> str:
+    return uid.UID(syntax).keyword
+
+
+def _tiled(values: np.ndarray) -> np.ndarray:
+    """A 64 x 64 image repeating `values`: JPEG 2000 wants more than a handful of pixels."""
+    return np.tile(values, (32, 16))
+
+
+@pytest.fixture(scope="module")
+def sample() -> np.ndarray:
+    """A real chest X-ray, 8-bit grayscale, 554 x 256."""
+    return np.asarray(Image.open(SAMPLES / "person1141_bacteria_3085.png").convert("L"))
+
+
+def make_dataset(
+    pixels: np.ndarray, photometric: str = "MONOCHROME2", bits_stored: int = 8, **elements: object
+) -> Dataset:
+    """A minimal DX image dataset holding `pixels` (2-D, or 3-D for several frames)."""
+    ds = Dataset()
+    ds.file_meta = FileMetaDataset()
+    ds.SOPClassUID = uid.DigitalXRayImageStorageForPresentation
+    ds.SOPInstanceUID = uid.generate_uid()
+    ds.file_meta.MediaStorageSOPClassUID = ds.SOPClassUID
+    ds.file_meta.MediaStorageSOPInstanceUID = ds.SOPInstanceUID
+    ds.Modality = "DX"
+    ds.set_pixel_data(pixels, photometric, bits_stored)
+    for keyword, value in elements.items():
+        setattr(ds, keyword, value)
+    return ds
+
+
+def write(ds: Dataset, path: Path, syntax: str = uid.ExplicitVRLittleEndian) -> Path:
+    """Save `ds` to `path` in `syntax`, compressing its pixel data as that syntax requires."""
+    if syntax in _GDCM_SYNTAXES:
+        plain = write(ds, path.with_name(path.name + ".plain"), uid.ExplicitVRLittleEndian)
+        return _gdcm_transcode(plain, path, _GDCM_SYNTAXES[syntax])
+    if syntax == uid.JPEGBaseline8Bit:
+        frames = ds.pixel_array if int(ds.get("NumberOfFrames", 1)) > 1 else [ds.pixel_array]
+        ds.PixelData = encapsulate([_jpeg_bytes(frame) for frame in frames])
+        ds["PixelData"].VR = "OB"
+        ds.file_meta.TransferSyntaxUID = syntax
+    elif syntax in (uid.RLELossless, uid.JPEGLSLossless, uid.JPEG2000Lossless):
+        ds.compress(syntax)
+    elif syntax == uid.JPEG2000:
+        ds.compress(syntax, j2k_cr=[8])
+    else:
+        ds.file_meta.TransferSyntaxUID = syntax
+    ds.save_as(path, enforce_file_format=True)
+    return path
+
+
+def _jpeg_bytes(frame: np.ndarray) -> bytes:
+    buffer = io.BytesIO()
+    Image.fromarray(frame).save(buffer, "JPEG", quality=90)
+    return buffer.getvalue()
+
+
+def _gdcm_transcode(source: Path, target: Path, syntax: int) -> Path:
+    reader = gdcm.ImageReader()
+    reader.SetFileName(str(source))
+    assert reader.Read()
+    change = gdcm.ImageChangeTransferSyntax()
+    change.SetTransferSyntax(gdcm.TransferSyntax(syntax))
+    change.SetInput(reader.GetImage())
+    assert change.Change()
+    writer = gdcm.ImageWriter()
+    writer.SetFileName(str(target))
+    writer.SetFile(reader.GetFile())
+    writer.SetImage(change.GetOutput())
+    assert writer.Write()
+    return target
+
+
+def assert_refused(path: Path, error: type[UnreadableImage] = UnreadableImage) -> str:
+    """`read_image` raises `error` (nothing else) with a sentence naming the file; returns it."""
+    with pytest.raises(error) as caught:
+        read_image(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path.name} could not be read: "), message
+    assert message.endswith(".")
+    return message
+
+
+# --- Transfer syntaxes -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("photometric", ["MONOCHROME2", "MONOCHROME1"])
+@pytest.mark.parametrize("syntax", LOSSLESS_SYNTAXES, ids=_name)
+def test_lossless_syntax_gives_the_stored_pixels_with_monochrome1_inverted(
+    tmp_path, sample, syntax, photometric
+):
+    path = write(make_dataset(sample, photometric), tmp_path / "image.dcm", syntax)
+
+    decoded = read_image(path)
+
+    expected = sample if photometric == "MONOCHROME2" else 255 - sample
+    assert decoded.source_format == "DICOM"
+    assert decoded.pixels.dtype == np.uint8
+    np.testing.assert_array_equal(decoded.pixels, expected)
+    assert decoded.original_size == (554, 256)
+
+
+@pytest.mark.parametrize("photometric", ["MONOCHROME2", "MONOCHROME1"])
+@pytest.mark.parametrize("syntax", [uid.JPEGBaseline8Bit, uid.JPEG2000], ids=_name)
+def test_lossy_syntax_gives_pixels_close_to_the_original(tmp_path, sample, syntax, photometric):
+    path = write(make_dataset(sample, photometric), tmp_path / "image.dcm", syntax)
+
+    decoded = read_image(path)
+
+    expected = sample if photometric == "MONOCHROME2" else 255 - sample
+    error = np.abs(decoded.pixels.astype(int) - expected)
+    assert decoded.pixels.shape == sample.shape
+    assert error.mean() < 2.0
+    assert np.percentile(error, 99) <= 12
+
+
+# --- Display pipeline: modality LUT, then VOI LUT or window, then 8 bits -----------------------
+
+
+@pytest.mark.parametrize("syntax", DEEP_SYNTAXES, ids=_name)
+def test_12_bit_image_is_rescaled_then_windowed_to_8_bits(tmp_path, syntax):
+    # Modality value x = 2 * stored - 1024. LINEAR window, centre 1000.5, width 2001, maps x in
+    # [0, 2000] to 255 * x / 2000:  x = -1024 -> 0, 0 -> 0, 500 -> 63.75, 1002 -> 127.755,
+    # 1500 -> 191.25, 2000 -> 255, 2976 and 7166 -> 255 (above the window).
+    expected = np.array([[0, 0, 64, 128], [191, 255, 255, 255]], dtype=np.uint8)
+    ds = make_dataset(
+        _tiled(STORED_12_BIT),
+        bits_stored=12,
+        RescaleSlope=2,
+        RescaleIntercept=-1024,
+        WindowCenter=1000.5,
+        WindowWidth=2001,
+    )
+
+    decoded = read_image(write(ds, tmp_path / "cr.dcm", syntax))
+
+    np.testing.assert_array_equal(decoded.pixels, _tiled(expected))
+
+
+def test_monochrome1_is_inverted_after_the_window(tmp_path):
+    expected = 255 - np.array([[0, 0, 64, 128], [191, 255, 255, 255]], dtype=np.uint8)
+    ds = make_dataset(
+        _tiled(STORED_12_BIT),
+        "MONOCHROME1",
+        bits_stored=12,
+        RescaleSlope=2,
+        RescaleIntercept=-1024,
+        WindowCenter=1000.5,
+        WindowWidth=2001,
+    )
+
+    decoded = read_image(write(ds, tmp_path / "cr.dcm"))
+
+    np.testing.assert_array_equal(decoded.pixels, _tiled(expected))
+
+
+@pytest.mark.parametrize(
+    ("function", "expected"),
+    [
+        # LINEAR_EXACT, centre 1000, width 2000: 255 * x / 2000, clipped to [0, 255].
+        ("LINEAR_EXACT", [[0, 0, 64, 128], [191, 191, 191, 255]]),
+        # SIGMOID: 255 / (1 + exp(-4 (x - 1000) / 2000)): x = -1024 -> 255 / (1 + e^4.048)
+        # = 4.38; 0 -> 30.40; 500 -> 68.58; 1002 -> 127.75; 1500 -> 186.42; 7166 -> 255.0.
+        ("SIGMOID", [[4, 30, 69, 128], [186, 186, 186, 255]]),
+    ],
+)
+def test_voi_lut_function_of_the_window_is_honoured(tmp_path, function, expected):
+    # Modality value x = 2 * stored - 1024: -1024, 0, 500, 1002, 1500, 1500, 1500, 7166.
+    stored = np.array([[0, 512, 762, 1013], [1262, 1262, 1262, 4095]], dtype=np.uint16)
+    ds = make_dataset(
+        _tiled(stored),
+        bits_stored=12,
+        RescaleSlope=2,
+        RescaleIntercept=-1024,
+        WindowCenter=1000,
+        WindowWidth=2000,
+        VOILUTFunction=function,
+    )
+
+    decoded = read_image(write(ds, tmp_path / "cr.dcm"))
+
+    np.testing.assert_array_equal(decoded.pixels, _tiled(np.array(expected, dtype=np.uint8)))
+
+
+@pytest.mark.parametrize("lut_vr", ["US", "OW"])
+@pytest.mark.parametrize(
+    "syntax", [uid.ExplicitVRLittleEndian, uid.ImplicitVRLittleEndian], ids=_name
+)
+def test_voi_lut_sequence_is_applied_to_integer_values_and_preferred_to_the_window(
+    tmp_path, syntax, lut_vr
+):
+    # The rescale makes float values (stored + 100.0); the LUT starts at 100 and has 4096 8-bit
+    # entries, entry i = i // 16, so the output is stored // 16. An 8-bit table longer than 256
+    # entries is where indexing with the table's own dtype would wrap around.
+    lut = [i // 16 for i in range(4096)]
+    item = Dataset()
+    item.add_new(0x00283002, "US", [4096, 100, 8])  # LUT Descriptor: entries, first, bits
+    item.add_new(0x00283006, lut_vr, lut if lut_vr == "US" else np.array(lut, "<u2").tobytes())
+    ds = make_dataset(
+        _tiled(STORED_12_BIT),
+        bits_stored=12,
+        RescaleSlope=1,
+        RescaleIntercept=100,
+        WindowCenter=0,  # a window that would make everything white: the LUT wins
+        WindowWidth=1,
+    )
+    ds.VOILUTSequence = [item]
+
+    decoded = read_image(write(ds, tmp_path / "voi.dcm", syntax))
+
+    expected = np.array([[0, 32, 47, 63], [78, 94, 125, 255]], dtype=np.uint8)
+    np.testing.assert_array_equal(decoded.pixels, _tiled(expected))
+
+
+def test_12_bit_image_without_a_window_is_stretched_from_its_darkest_to_its_brightest(tmp_path):
+    # 255 * stored / 4095: 0, 31.9, 47.5, 63.1, 78.6, 94.2, 124.5, 255.
+    expected = np.array([[0, 32, 47, 63], [79, 94, 125, 255]], dtype=np.uint8)
+    ds = make_dataset(_tiled(STORED_12_BIT), bits_stored=12)
+
+    decoded = read_image(write(ds, tmp_path / "raw.dcm"))
+
+    np.testing.assert_array_equal(decoded.pixels, _tiled(expected))
+
+
+def test_window_narrower_than_the_standard_allows_is_ignored(tmp_path):
+    # LINEAR needs a width of at least 1; with width 0 the data is stretched as if unwindowed.
+    expected = np.array([[0, 32, 47, 63], [79, 94, 125, 255]], dtype=np.uint8)
+    ds = make_dataset(_tiled(STORED_12_BIT), bits_stored=12, WindowCenter=100, WindowWidth=0)
+
+    decoded = read_image(write(ds, tmp_path / "bad-window.dcm"))
+
+    np.testing.assert_array_equal(decoded.pixels, _tiled(expected))
+
+
+def test_8_bit_image_without_a_window_is_shown_as_stored(tmp_path, sample):
+    dim = (sample // 2 + 40).astype(np.uint8)  # 40..167: stretching would change it
+
+    decoded = read_image(write(make_dataset(dim), tmp_path / "capture.dcm"))
+
+    np.testing.assert_array_equal(decoded.pixels, dim)
+
+
+def test_rgb_image_is_reduced_to_its_luminance(tmp_path, sample):
+    rgb = np.stack([sample, sample, sample], axis=-1)
+
+    decoded = read_image(write(make_dataset(rgb, "RGB"), tmp_path / "colour.dcm"))
+
+    np.testing.assert_array_equal(decoded.pixels, sample)
+
+
+# --- Frames, size and recognition -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "syntax", [uid.ExplicitVRLittleEndian, uid.RLELossless, uid.JPEG2000Lossless], ids=_name
+)
+def test_multi_frame_file_gives_its_first_frame(tmp_path, sample, syntax):
+    frames = np.stack([sample, 255 - sample, np.zeros_like(sample)])
+    ds = make_dataset(frames)
+    assert ds.NumberOfFrames == 3
+
+    decoded = read_image(write(ds, tmp_path / "frames.dcm", syntax))
+
+    np.testing.assert_array_equal(decoded.pixels, sample)
+
+
+@pytest.mark.parametrize("syntax", [uid.ExplicitVRLittleEndian, uid.JPEGLosslessSV1], ids=_name)
+def test_large_image_is_reduced_by_a_power_of_two_down_to_min_side(tmp_path, sample, syntax):
+    large = np.kron(sample, np.ones((4, 4), dtype=np.uint8))  # 2216 x 1024, 4 x 4 blocks
+    path = write(make_dataset(large), tmp_path / "large.dcm", syntax)
+
+    decoded = read_dicom(path, min_side=200)
+
+    # 1024 / 4 = 256 >= 200, but 1024 / 8 = 128 < 200: reduced by 4, block by block.
+    np.testing.assert_array_equal(decoded.pixels, sample)
+    assert decoded.original_size == (2216, 1024)
+    assert read_dicom(path, min_side=None).pixels.shape == (1024, 2216)
+
+
+@pytest.mark.parametrize("name", ["IM0001", "scan.png", "chest.jpg"])
+def test_dicom_is_recognised_by_content_whatever_the_file_name(tmp_path, sample, name):
+    path = write(make_dataset(sample), tmp_path / name)
+
+    decoded = read_image(path)
+
+    assert is_dicom(path)
+    assert decoded.source_format == "DICOM"
+    np.testing.assert_array_equal(decoded.pixels, sample)
+
+
+def test_a_png_is_not_taken_for_dicom():
+    assert not is_dicom(SAMPLES / "person1141_bacteria_3085.png")
+
+
+def test_patient_study_and_series_identifiers_come_through(tmp_path, sample):
+    ds = make_dataset(
+        sample,
+        PatientID="CLINIC-0042",
+        StudyDate="20240131",
+        StudyInstanceUID="1.2.3.4.5",
+        SeriesInstanceUID="1.2.3.4.5.6",
+        ViewPosition="PA",
+    )
+
+    decoded = read_image(write(ds, tmp_path / "tagged.dcm"))
+
+    assert decoded.dicom == {
+        "PatientID": "CLINIC-0042",
+        "StudyDate": "20240131",
+        "StudyInstanceUID": "1.2.3.4.5",
+        "SeriesInstanceUID": "1.2.3.4.5.6",
+        "SOPInstanceUID": str(ds.SOPInstanceUID),
+        "Modality": "DX",
+        "ViewPosition": "PA",
+    }
+
+
+def test_identifiers_the_file_lacks_are_left_out(tmp_path, sample):
+    decoded = read_image(write(make_dataset(sample), tmp_path / "bare.dcm"))
+
+    assert set(decoded.dicom) == {"SOPInstanceUID", "Modality"}
+
+
+# --- Files that must be refused ---------------------------------------------------------------
+
+
+def test_dicom_without_pixel_data_is_unsupported(tmp_path):
+    report = Dataset()
+    report.file_meta = FileMetaDataset()
+    report.file_meta.TransferSyntaxUID = uid.ExplicitVRLittleEndian
+    report.SOPClassUID = uid.BasicTextSRStorage
+    report.SOPInstanceUID = uid.generate_uid()
+    report.Modality = "SR"
+    path = tmp_path / "report.dcm"
+    report.save_as(path, enforce_file_format=True)
+
+    message = assert_refused(path, UnsupportedDicom)
+
+    assert "without an image (Basic Text SR Storage)" in message
+
+
+def test_dicom_in_a_private_transfer_syntax_is_unsupported(tmp_path, sample):
+    ds = make_dataset(sample)
+    ds.file_meta.TransferSyntaxUID = "1.2.3.4.5.6.7"
+    path = tmp_path / "private.dcm"
+    ds.save_as(path, implicit_vr=False, little_endian=True, enforce_file_format=True)
+
+    message = assert_refused(path, UnsupportedDicom)
+
+    assert "1.2.3.4.5.6.7" in message
+
+
+def test_12_bit_jpeg_extended_is_unsupported_without_trying_to_decode(tmp_path):
+    ds = make_dataset(_tiled(STORED_12_BIT), bits_stored=12)
+    ds.PixelData = encapsulate([b"\xff\xd8 not really a JPEG \xff\xd9"])
+    ds["PixelData"].VR = "OB"
+    ds.file_meta.TransferSyntaxUID = uid.JPEGExtended12Bit
+    path = tmp_path / "extended.dcm"
+    ds.save_as(path, enforce_file_format=True)
+
+    assert "12-bit JPEG Extended" in assert_refused(path, UnsupportedDicom)
+
+
+@pytest.mark.parametrize(
+    ("syntax", "keep"),
+    [
+        (uid.ExplicitVRLittleEndian, 0.5),  # inside the pixel data
+        (uid.ExplicitVRLittleEndian, 0.9),
+        (uid.JPEGLosslessSV1, 0.5),  # inside compressed fragments
+        (uid.JPEG2000Lossless, 0.5),
+        (uid.ExplicitVRLittleEndian, 0.002),  # inside the header, after the preamble
+    ],
+    ids=lambda value: _name(value) if isinstance(value, str) else str(value),
+)
+@pytest.mark.filterwarnings("ignore:End of file reached before delimiter")  # pydicom, expected
+def test_truncated_dicom_is_unreadable(tmp_path, sample, syntax, keep):
+    data = write(make_dataset(sample), tmp_path / "whole.dcm", syntax).read_bytes()
+    path = tmp_path / "cut.dcm"
+    path.write_bytes(data[: max(140, int(len(data) * keep))])
+
+    assert_refused(path)
+
+
+def test_dicom_preamble_followed_by_random_bytes_is_unreadable(tmp_path):
+    noise = np.random.default_rng(7).integers(0, 256, 4000, dtype=np.uint8).tobytes()
+    path = tmp_path / "noise.dcm"
+    path.write_bytes(bytes(128) + b"DICM" + noise)
+
+    assert_refused(path)
+
+
+def test_dicom_claiming_a_huge_image_is_refused_before_decoding(tmp_path, sample):
+    ds = make_dataset(sample)
+    ds.Rows, ds.Columns = 60000, 60000  # 3.6 gigapixels declared, 140 kB present
+    path = write(ds, tmp_path / "bomb.dcm")
+
+    assert "too large (60000 x 60000 pixels" in assert_refused(path)

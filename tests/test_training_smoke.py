@@ -1,0 +1,76 @@
+"""Train `compact` briefly on a few dozen real images, export int8, and run it through LiteRT."""
+
+import json
+
+import numpy as np
+import pytest
+
+from core.litert_model import LiteRTModel
+from core.model_card import load_model_card
+from training.__main__ import main as training_main
+from training.export import agreement_check
+from training.models import ARCHITECTURES
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory, shared_data):
+    root = tmp_path_factory.mktemp("smoke")
+    run_dir, model_dir, cache = root / "run", root / "model", root / "cache"
+    common = f"--cache-dir {cache} --test-dev {shared_data / 'kermany-test-dev'}".split()
+    train = f"train {shared_data / 'kermany-train'} --arch compact --epochs 1 --input-size 64"
+    train += f" --max-images 48 --batch-size 16 --out {run_dir}"
+    assert training_main(train.split() + common) == 0
+    # A one-epoch model's outputs are nearly constant and quantise to ties, so its int8 check
+    # cannot pass; the card records the failure instead.
+    export = f"export {run_dir} --out {model_dir} --allow-failed-int8-check"
+    assert training_main(export.split() + common) == 0
+    return run_dir, model_dir
+
+
+def test_a_run_records_its_split_settings_and_log(exported):
+    run_dir, _ = exported
+    split = json.loads((run_dir / "split.json").read_text())
+    assert len(split["train"]) + len(split["validation"]) == 48
+    assert json.loads((run_dir / "config.json").read_text())["epochs"] == 1
+    log = (run_dir / "log.csv").read_text().splitlines()
+    assert log[0].split(",") == ["epoch", "loss", "test_dev_auc", "val_auc"]
+    assert len(log) == 2
+
+
+def test_the_export_is_int8_and_runs_through_litert_with_a_cam(exported):
+    _, model_dir = exported
+    card = load_model_card(model_dir / "model.json")
+    card.verify_model_file()
+    runner = LiteRTModel(card.model_file)
+    assert runner.input_dtype == np.int8
+    assert runner.input_size == card.input_size == 64
+    logit, cam = runner.predict(np.random.default_rng(0).integers(0, 256, (64, 64), np.uint8))
+    assert np.isfinite(logit)
+    assert cam.shape == (2, 2)
+    assert abs(float(cam.mean()) - logit) < 0.25  # the logit is the CAM's average
+
+
+def test_the_card_records_the_int8_check_calibration_and_threshold(exported):
+    _, model_dir = exported
+    card = json.loads((model_dir / "model.json").read_text())
+    assert set(card["int8_check_on_validation"]) >= {"auc_keras", "auc_int8", "passed"}
+    assert card["calibration"]["method"] == "platt"
+    assert 0 <= card["threshold"]["score"] <= 100
+    assert set(card["performance"]) >= {"validation", "test_dev"}
+
+
+def test_the_int8_check_fails_when_decisions_or_ranking_disagree():
+    labels = np.array([0, 0, 1, 1])
+    keras_logits = np.array([-2.0, -1.0, 1.0, 2.0])
+    assert agreement_check(keras_logits, keras_logits + 0.01, labels)["passed"]
+    assert not agreement_check(keras_logits, np.array([-2.0, 1.5, -1.0, 2.0]), labels)["passed"]
+    assert not agreement_check(keras_logits, np.zeros(4), labels)["passed"]
+
+
+def test_the_reference_models_have_the_notebooks_size_and_ours_is_100x_smaller():
+    seed_final = ARCHITECTURES["seed-final"]().count_params()
+    compact = ARCHITECTURES["compact"]().count_params()
+    assert 84_000_000 < seed_final < 86_000_000
+    assert compact * 100 < seed_final

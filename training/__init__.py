@@ -1,0 +1,1 @@
+"""Training, evaluation and export of the model: TensorFlow/Keras, never loaded by the app."""

@@ -1,0 +1,154 @@
+"""`python -m training` (or `pneumoscreen-train`): eda, train, evaluate, export, reproduce."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import fields
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_DATA = REPO.parent / "shared" / "data"
+DEFAULT_TRAIN = SHARED_DATA / "kermany-train"
+DEFAULT_TEST_DEV = SHARED_DATA / "kermany-test-dev"
+DEFAULT_CACHE = REPO / ".cache"
+SHIPPED_MODEL_DIR = REPO / "resources" / "model"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m training", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    eda = commands.add_parser("eda", help="exploratory analysis: figures and a markdown report")
+    eda.add_argument("data_dir", type=Path)
+    eda.add_argument("--out", type=Path, default=REPO / "docs" / "eda")
+
+    train = commands.add_parser("train", help="train one architecture on DATA_DIR")
+    train.add_argument("data_dir", type=Path)
+    train.add_argument(
+        "--arch", choices=["compact", "seed-baseline", "seed-final"], default="compact"
+    )
+    train.add_argument("--out", type=Path, help="run folder (default runs/ARCH)")
+    train.add_argument("--epochs", type=int)
+    train.add_argument("--input-size", type=int)
+    train.add_argument("--batch-size", type=int)
+    train.add_argument("--seed", type=int)
+    train.add_argument("--max-images", type=int, help="a seeded subset, for smoke runs")
+    train.add_argument(
+        "--test-dev",
+        type=Path,
+        default=DEFAULT_TEST_DEV,
+        help="reported each epoch beside validation AUC, never used to choose",
+    )
+    train.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE)
+
+    evaluate = commands.add_parser("evaluate", help="metrics and figures for a .keras or .tflite")
+    evaluate.add_argument("model", type=Path)
+    evaluate.add_argument("data_dir", type=Path, nargs="?")
+    evaluate.add_argument("--split", type=Path, help="a run's split.json: evaluate its validation")
+    evaluate.add_argument("--out", type=Path, required=True)
+    evaluate.add_argument("--title", default="")
+    evaluate.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE)
+
+    export = commands.add_parser("export", help="int8 TFLite + model card from a run folder")
+    export.add_argument(
+        "run_dirs",
+        type=Path,
+        nargs="+",
+        help="run folder(s); several compact runs on one split ship as an ensemble",
+    )
+    export.add_argument("--test-dev", type=Path, default=DEFAULT_TEST_DEV)
+    export.add_argument("--out", type=Path, default=SHIPPED_MODEL_DIR)
+    export.add_argument("--version", default="1.0.0")
+    export.add_argument("--min-sensitivity", type=float, default=0.97)
+    export.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE)
+    export.add_argument(
+        "--allow-failed-int8-check",
+        action="store_true",
+        help="write the files even if the int8 check fails (smoke runs only)",
+    )
+
+    reproduce = commands.add_parser(
+        "reproduce", help="retrain the shipped model from kermany-train and export it"
+    )
+    reproduce.add_argument("--data-dir", type=Path, default=DEFAULT_TRAIN)
+    reproduce.add_argument("--test-dev", type=Path, default=DEFAULT_TEST_DEV)
+    reproduce.add_argument("--run-dir", type=Path, default=REPO / "runs" / "reproduce")
+    reproduce.add_argument("--out", type=Path, default=SHIPPED_MODEL_DIR)
+    reproduce.add_argument("--version", default="1.0.0")
+    reproduce.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "eda":
+        from training.eda import run_eda
+
+        print(run_eda(args.data_dir, args.out))
+    elif args.command == "train":
+        from training.train import TrainConfig, train
+
+        overrides = {
+            f.name: getattr(args, f.name)
+            for f in fields(TrainConfig)
+            if getattr(args, f.name, None) is not None
+        }
+        config = TrainConfig(**overrides)
+        train(
+            args.data_dir,
+            args.out or REPO / "runs" / args.arch,
+            config,
+            args.cache_dir,
+            args.test_dev,
+        )
+    elif args.command == "evaluate":
+        from training.data import list_images
+        from training.evaluate import evaluate, items_from_split
+
+        if args.split is None and args.data_dir is None:
+            print("evaluate: give DATA_DIR or --split", file=sys.stderr)
+            return 2
+        items = (
+            items_from_split(args.split, "validation") if args.split else list_images(args.data_dir)
+        )
+        report = evaluate(
+            args.model, items, args.out, args.title or args.model.name, cache_dir=args.cache_dir
+        )
+        print(
+            f"AUC {report['auc']['value']}  sensitivity {report['sensitivity']['value']}  "
+            f"specificity {report['specificity']['value']}  -> {args.out}"
+        )
+    elif args.command in ("export", "reproduce"):
+        from training.release import release
+
+        if args.command == "reproduce":
+            from training.train import SHIPPED_MEMBER_SEEDS, TrainConfig, train
+
+            run_dirs = [args.run_dir / f"member-seed{seed}" for seed in SHIPPED_MEMBER_SEEDS]
+            for seed, run_dir in zip(SHIPPED_MEMBER_SEEDS, run_dirs, strict=True):
+                train(args.data_dir, run_dir, TrainConfig(seed=seed), args.cache_dir, args.test_dev)
+        else:
+            run_dirs = args.run_dirs
+        card = release(
+            run_dirs,
+            args.test_dev,
+            args.out,
+            args.version,
+            getattr(args, "min_sensitivity", 0.97),
+            args.cache_dir,
+            enforce_int8_check=not getattr(args, "allow_failed_int8_check", False),
+        )
+        perf = card["performance"]
+        print(
+            f"wrote {args.out / card['file']} ({card['file_bytes']} bytes); threshold "
+            f"{card['threshold']['score']}; validation AUC {perf['validation']['auc']['value']}"
+            f"; test-dev AUC {perf['test_dev']['auc']['value']}, sensitivity "
+            f"{perf['test_dev']['sensitivity']['value']}, specificity "
+            f"{perf['test_dev']['specificity']['value']}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

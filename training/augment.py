@@ -1,0 +1,86 @@
+"""Augmentation suited to radiographs, and mixup.
+
+Radiographs from other machines differ in exposure, contrast, positioning and field of view, so
+the model sees small rotations, shifts, zooms and brightness/contrast changes. No vertical flips:
+an upside-down chest film is an input the quality gate should reject, not one to learn from.
+"""
+
+from __future__ import annotations
+
+import keras
+import numpy as np
+from keras import layers
+
+
+def build_augmenter(
+    seed: int, horizontal_flip: bool = False, zoom: float = 0.15, translate: float = 0.08
+) -> keras.Sequential:
+    """Random geometric and intensity changes, active only when called with training=True.
+
+    Zoom acts on height and width independently, so framing and aspect ratio vary too: in the
+    Kermany images, how much of the body is in the frame differs between the classes and between
+    the training and test splits, and the model must not learn the framing.
+    """
+    steps: list[layers.Layer] = [
+        layers.RandomRotation(0.03, fill_mode="constant", seed=seed),  # +-11 degrees
+        layers.RandomTranslation(translate, translate, fill_mode="constant", seed=seed + 1),
+        layers.RandomZoom((-zoom, zoom), (-zoom, zoom), fill_mode="constant", seed=seed + 2),
+        layers.RandomContrast(0.3, value_range=(0, 255), seed=seed + 3),
+        layers.RandomBrightness(0.15, value_range=(0, 255), seed=seed + 4),
+    ]
+    if horizontal_flip:
+        steps.insert(0, layers.RandomFlip("horizontal", seed=seed + 5))
+    return keras.Sequential(steps, name="augment")
+
+
+class MixupBatches(keras.utils.PyDataset):
+    """Shuffled batches of (images, targets, sample weights), with optional mixup.
+
+    Class imbalance (about three pneumonia images to one normal) is handled with sample weights that
+    give each class the same total weight. Mixup blends pairs of images and their targets with a
+    Beta(alpha, alpha) weight; alpha 0 turns it off.
+    """
+
+    def __init__(
+        self,
+        x: np.ndarray,
+        y: np.ndarray,
+        batch_size: int,
+        mixup_alpha: float,
+        seed: int,
+        label_smoothing: float = 0.0,
+    ):
+        super().__init__()
+        self.x, self.y = x, y.astype(np.float32)
+        self.batch_size = batch_size
+        self.mixup_alpha = mixup_alpha
+        self.label_smoothing = label_smoothing
+        self.rng = np.random.default_rng(seed)
+        counts = np.bincount(y, minlength=2).astype(np.float32)
+        self.class_weight = counts.sum() / (2.0 * counts)
+        self.order = self.rng.permutation(len(x))
+
+    def __len__(self) -> int:
+        return int(np.ceil(len(self.x) / self.batch_size))
+
+    def on_epoch_end(self) -> None:
+        self.order = self.rng.permutation(len(self.x))
+
+    def __getitem__(self, index: int):
+        idx = self.order[index * self.batch_size : (index + 1) * self.batch_size]
+        images = self.x[idx].astype(np.float32)[..., None]
+        targets = self.y[idx]
+        weights = self.class_weight[self.y[idx].astype(np.int64)]
+        if self.mixup_alpha > 0:
+            lam = self.rng.beta(self.mixup_alpha, self.mixup_alpha, size=len(idx)).astype(
+                np.float32
+            )
+            partner = self.rng.permutation(len(idx))
+            images = (
+                lam[:, None, None, None] * images + (1 - lam[:, None, None, None]) * images[partner]
+            )
+            targets = lam * targets + (1 - lam) * targets[partner]
+            weights = lam * weights + (1 - lam) * weights[partner]
+        if self.label_smoothing:
+            targets = targets * (1 - self.label_smoothing) + 0.5 * self.label_smoothing
+        return images, targets[:, None], weights

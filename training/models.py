@@ -1,0 +1,133 @@
+"""Model builders: our `compact` screening network and the reference notebook's two models.
+
+Every builder takes raw 0-255 pixels (float or uint8 cast to float) and returns a Keras model with
+one output, the pneumonia logit. `compact` also exposes its class-activation map: its head is a 1x1
+convolution to one channel (the CAM) followed by global average pooling, which equals a GAP + Dense
+head, so the same forward pass yields both the logit and the heatmap without TensorFlow at run time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import keras
+from keras import layers
+
+CAM_LAYER = "cam"
+LOGIT_LAYER = "logit"
+
+
+def _separable_block(x, filters: int, stride: int, weight_decay: float, name: str):
+    """Depthwise 3x3 + pointwise 1x1, each with batch norm and ReLU; residual when shapes allow."""
+    reg = keras.regularizers.L2(weight_decay) if weight_decay else None
+    shortcut = x
+    y = layers.DepthwiseConv2D(
+        3,
+        strides=stride,
+        padding="same",
+        use_bias=False,
+        depthwise_regularizer=reg,
+        name=f"{name}_dw",
+    )(x)
+    y = layers.BatchNormalization(name=f"{name}_dw_bn")(y)
+    y = layers.ReLU(6.0, name=f"{name}_dw_relu")(y)
+    y = layers.Conv2D(filters, 1, use_bias=False, kernel_regularizer=reg, name=f"{name}_pw")(y)
+    y = layers.BatchNormalization(name=f"{name}_pw_bn")(y)
+    if stride == 1 and shortcut.shape[-1] == filters:
+        y = layers.Add(name=f"{name}_add")([shortcut, y])
+    return layers.ReLU(6.0, name=f"{name}_out")(y)
+
+
+def build_compact(
+    input_size: int = 192,
+    widths: tuple[int, ...] = (32, 64, 128, 192, 256),
+    blocks_per_stage: tuple[int, ...] = (1, 2, 2, 2, 2),
+    dropout: float = 0.2,
+    weight_decay: float = 0.0,
+) -> keras.Model:
+    """PneumoScreen's screening network: a small depthwise-separable CNN with a CAM head.
+
+    The first block of each stage halves the resolution, so the CAM has `input_size / 32` cells a
+    side (6 x 6 at 192). Input: `input_size` x `input_size` x 1 pixels in 0-255.
+    """
+    reg = keras.regularizers.L2(weight_decay) if weight_decay else None
+    inputs = keras.Input((input_size, input_size, 1), name="image")
+    x = layers.Rescaling(1.0 / 127.5, offset=-1.0, name="scale")(inputs)
+    x = layers.Conv2D(
+        widths[0], 3, strides=2, padding="same", use_bias=False, kernel_regularizer=reg, name="stem"
+    )(x)
+    x = layers.BatchNormalization(name="stem_bn")(x)
+    x = layers.ReLU(6.0, name="stem_relu")(x)
+    for stage, (width, count) in enumerate(zip(widths, blocks_per_stage, strict=True)):
+        for index in range(count):
+            stride = 2 if index == 0 and stage > 0 else 1
+            x = _separable_block(x, width, stride, weight_decay, f"s{stage}b{index}")
+    x = _separable_block(x, widths[-1], 1, weight_decay, "final")
+    x = layers.Dropout(dropout, name="dropout")(x)
+    cam = layers.Conv2D(1, 1, kernel_regularizer=reg, name=CAM_LAYER)(x)
+    logit = layers.GlobalAveragePooling2D(name=LOGIT_LAYER)(cam)
+    return keras.Model(inputs, logit, name="compact")
+
+
+def build_seed_final(input_size: int = 150) -> keras.Model:
+    """The reference notebook's final model, exactly: three conv+pool stages, Dense 1024, sigmoid.
+
+    The sigmoid is left to the loss (from_logits) so every builder returns a logit; the layers and
+    parameter count (about 85 million at 150 x 150) are the notebook's.
+    """
+    inputs = keras.Input((input_size, input_size, 1), name="image")
+    x = layers.Rescaling(1.0 / 255.0, name="scale")(inputs)
+    for filters in (32, 64, 256):
+        x = layers.Conv2D(filters, 3, padding="same", activation="relu")(x)
+        x = layers.MaxPooling2D(2)(x)
+    x = layers.Flatten()(x)
+    x = layers.Dense(1024, activation="relu")(x)
+    logit = layers.Dense(1, name=LOGIT_LAYER)(x)
+    return keras.Model(inputs, logit, name="seed_final")
+
+
+def build_seed_baseline(input_size: int = 150) -> keras.Model:
+    """The reference notebook's baseline: four conv+pool stages (32, 32, 64, 64), Dense 128."""
+    inputs = keras.Input((input_size, input_size, 1), name="image")
+    x = layers.Rescaling(1.0 / 255.0, name="scale")(inputs)
+    for filters in (32, 32, 64, 64):
+        x = layers.Conv2D(filters, 3, padding="same", activation="relu")(x)
+        x = layers.MaxPooling2D(2)(x)
+    x = layers.Flatten()(x)
+    x = layers.Dense(128, activation="relu")(x)
+    logit = layers.Dense(1, name=LOGIT_LAYER)(x)
+    return keras.Model(inputs, logit, name="seed_baseline")
+
+
+ARCHITECTURES: dict[str, Callable[..., keras.Model]] = {
+    "compact": build_compact,
+    "seed-baseline": build_seed_baseline,
+    "seed-final": build_seed_final,
+}
+
+
+def with_cam_output(members: list[keras.Model]) -> keras.Model:
+    """One model with two outputs, (logit, CAM), averaging `compact` members for export.
+
+    Averaging the members' CAMs and logits keeps the identity "logit = mean of the CAM", so an
+    ensemble ships as one int8 file with one forward pass and one heatmap.
+    """
+    size = members[0].input_shape[1]
+    image = keras.Input((size, size, 1), name="image")
+    logits, cams = [], []
+    for index, member in enumerate(members):
+        with_cam = keras.Model(
+            member.inputs,
+            [member.output, member.get_layer(CAM_LAYER).output],
+            name=f"member{index}",
+        )
+        logit, cam = with_cam(image)
+        logits.append(logit)
+        cams.append(cam)
+    if len(members) == 1:
+        return keras.Model(image, [logits[0], cams[0]], name="compact_with_cam")
+    return keras.Model(
+        image,
+        [layers.Average(name="logit_mean")(logits), layers.Average(name="cam_mean")(cams)],
+        name="compact_ensemble_with_cam",
+    )

@@ -1,0 +1,182 @@
+"""From a trained run to the shipped files: int8 export, checks, calibration, threshold, card.
+
+Calibration and threshold are fitted on `kermany-test-dev`, as a clinic's local calibration would
+be: the training images differ from the clinic's (here: the test split's) images, and validation
+figures on the training distribution are too optimistic to set a threshold with. Sensitivity comes
+first: the threshold is the highest that keeps test-dev sensitivity at `min_sensitivity`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import UTC, datetime
+from pathlib import Path
+
+import keras
+
+from core.litert_model import LiteRTModel
+from core.preprocess import STRETCH_PERCENTILES
+from training.data import list_images, load_arrays
+from training.evaluate import items_from_split
+from training.export import agreement_check, export_int8, keras_logits, litert_logits, write_card
+from training.metrics import apply_platt, choose_threshold, fit_platt, screening_report
+
+DEFAULT_MIN_SENSITIVITY = 0.97
+
+
+class ExportCheckError(RuntimeError):
+    """The int8 file disagrees with its Keras model by more than the card's tolerance."""
+
+
+def release(
+    run_dirs: list[Path],
+    test_dev_dir: Path,
+    out_dir: Path,
+    version: str,
+    min_sensitivity: float = DEFAULT_MIN_SENSITIVITY,
+    cache_dir: Path | None = None,
+    enforce_int8_check: bool = True,
+) -> dict:
+    """Export the `model.keras` of `run_dirs` (one model, or ensemble members trained on the same
+    split) to `out_dir` as one int8 TFLite file with its model card; return the card.
+
+    Raises:
+        ExportCheckError: the int8 file disagrees with the Keras model beyond the card's tolerance
+            (unless `enforce_int8_check` is off, as for smoke runs whose near-constant outputs
+            quantise to ties; the card then records the failed check).
+    """
+    members = [keras.models.load_model(d / "model.keras", compile=False) for d in run_dirs]
+    splits = {(d / "split.json").read_text() for d in run_dirs}
+    if len(splits) != 1:
+        raise ValueError(f"Ensemble members must share one split. Received: {run_dirs}")
+    run_dir = run_dirs[0]
+    size = int(members[0].input_shape[1])
+    train_items = items_from_split(run_dir / "split.json", "train")
+    val_items = items_from_split(run_dir / "split.json", "validation")
+    x_train, _ = load_arrays(train_items, size, cache_dir)
+    x_val, y_val = load_arrays(val_items, size, cache_dir)
+    test_items = list_images(test_dev_dir)
+    x_test, y_test = load_arrays(test_items, size, cache_dir)
+
+    config = json.loads((run_dir / "config.json").read_text())
+    model_path = out_dir / f"pneumoscreen-{config['arch']}-int8.tflite"
+    sha256 = export_int8(members, x_train, model_path)
+    val_int8 = litert_logits(model_path, x_val)
+    check = agreement_check(keras_logits(members, x_val), val_int8, y_val)
+    if enforce_int8_check and not check["passed"]:
+        raise ExportCheckError(f"int8 export check failed: {check}")
+    test_int8 = litert_logits(model_path, x_test)
+
+    a, b = fit_platt(test_int8, y_test)
+    threshold = choose_threshold(y_test, apply_platt(test_int8, a, b), min_sensitivity)
+    # Scores are shown with one decimal; round the threshold down so the rule "score >= threshold"
+    # on a shown score never calls fewer pneumonias than the fitted threshold does.
+    threshold_score = math.floor(threshold * 1000) / 10
+    card = _card(
+        members,
+        model_path,
+        sha256,
+        version,
+        check,
+        (a, b),
+        threshold_score,
+        min_sensitivity,
+        validation=screening_report(y_val, apply_platt(val_int8, a, b), threshold_score / 100),
+        test_dev=screening_report(y_test, apply_platt(test_int8, a, b), threshold_score / 100),
+        config=config,
+    )
+    write_card(card, out_dir / "model.json")
+    return card
+
+
+def _card(
+    members,
+    model_path: Path,
+    sha256: str,
+    version: str,
+    check: dict,
+    platt: tuple[float, float],
+    threshold_score: float,
+    min_sensitivity: float,
+    validation: dict,
+    test_dev: dict,
+    config: dict,
+) -> dict:
+    runner = LiteRTModel(model_path)
+    size = runner.input_size
+    scale, zero_point = runner.input_quantization
+    outputs = {"logit": "raw pneumonia logit, shape [1, 1]"}
+    if runner.has_cam:
+        outputs["logit"] += "; the mean of the CAM"
+        outputs["cam"] = (
+            f"class-activation map, shape [1, {size // 32}, {size // 32}, 1]; "
+            "positive cells push towards pneumonia"
+        )
+    return {
+        "format_version": 1,
+        "name": f"PneumoScreen {config['arch']}",
+        "version": version,
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "file": model_path.name,
+        "sha256": sha256,
+        "file_bytes": model_path.stat().st_size,
+        "architecture": config["arch"],
+        "parameters": int(sum(m.count_params() for m in members)),
+        "ensemble_members": len(members),
+        "input": {
+            "shape": [1, size, size, 1],
+            "dtype": str(runner.input_dtype),
+            "quantization": {"scale": scale, "zero_point": zero_point},
+            "pixel_range": [0, 255],
+        },
+        "preprocessing": {
+            "function": "core.preprocess.prepare_image",
+            "steps": [
+                "decode to 8-bit grayscale",
+                f"resize (squash) to {size}x{size}, antialiased bilinear",
+                f"linear contrast stretch from percentiles {list(STRETCH_PERCENTILES)} to 0-255",
+            ],
+        },
+        "outputs": outputs,
+        "quantization": "full-integer int8, TFLite builtin ops only; activation ranges from 300 "
+        "training-split images",
+        "int8_check_on_validation": check,
+        "calibration": {
+            "method": "platt",
+            "formula": "probability = 1 / (1 + exp(-(a * logit + b))); score = 100 * probability",
+            "a": round(platt[0], 6),
+            "b": round(platt[1], 6),
+            "fitted_on": f"kermany-test-dev ({test_dev['n']} images), int8 logits",
+        },
+        "threshold": {
+            "score": threshold_score,
+            "rule": f"highest score threshold keeping kermany-test-dev sensitivity >= "
+            f"{min_sensitivity} (screening: a missed pneumonia costs more than a false "
+            "alarm), rounded down to one decimal",
+        },
+        "performance": {
+            "note": "measured on the int8 file at the shipped threshold; test-dev also chose the "
+            "calibration and threshold, so its figures are optimistic; an independent "
+            "held-out half of the test split measures the model separately",
+            "validation": validation,
+            "test_dev": test_dev,
+        },
+        "training": {
+            "data": "Kermany et al. 2018, Labeled Optical Coherence Tomography (OCT) and Chest "
+            "X-Ray Images for Classification, Mendeley Data V3, CC BY 4.0; training "
+            "split, 5,232 images, patient-level 80/20 train/validation split",
+            "config": config,
+        },
+        "intended_use": "Screening aid for frontal chest X-rays at clinics without a "
+        "radiologist: flags images likely to show pneumonia for a clinician's "
+        "review. Not a diagnosis.",
+        "limitations": [
+            "Trained on pediatric (ages 1-5) frontal chest X-rays from one hospital "
+            "(Guangzhou Women and Children's Medical Center); not validated on adults, "
+            "other hospitals or other X-ray machines.",
+            "Distinguishes pneumonia from normal only; other findings are not detected.",
+            "Lateral views, other body parts and non-X-ray images are outside its scope.",
+            "The heatmap shows where the model looked, not where the disease is.",
+        ],
+    }

@@ -1,0 +1,182 @@
+"""Training: patient-level split, augmentation, class balance, cosine schedule, early stopping.
+
+A run writes everything into one folder: the split (`split.json`), the settings (`config.json`),
+the per-epoch log (`log.csv`, validation and test-dev AUC side by side), resumable checkpoints and
+the best model (`model.keras`, chosen on validation AUC only; test-dev is reported, never used to
+choose a checkpoint).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import keras
+import numpy as np
+
+from training.augment import MixupBatches, build_augmenter
+from training.data import list_images, load_arrays, patient_split
+from training.metrics import roc_auc
+from training.models import ARCHITECTURES
+
+#: Seeds of the `compact` runs that `python -m training reproduce` trains and ships averaged.
+SHIPPED_MEMBER_SEEDS = (42, 7)
+
+DEFAULT_SIZES = {"compact": 192, "seed-baseline": 150, "seed-final": 150}
+
+
+@dataclass
+class TrainConfig:
+    """Everything that decides a training run; saved beside the model so a run can be repeated."""
+
+    arch: str = "compact"
+    input_size: int = 0  # 0: the architecture's default (DEFAULT_SIZES)
+    epochs: int = 30
+    batch_size: int = 32
+    learning_rate: float = 2e-3
+    weight_decay: float = 1e-4
+    label_smoothing: float = 0.05
+    mixup_alpha: float = 0.2
+    horizontal_flip: bool = True
+    zoom: float = 0.15  # +- fraction, height and width independently
+    translate: float = 0.08  # +- fraction of each side
+    ema_momentum: float | None = 0.99  # average of weights: steadier under the train/test shift
+    patience: int = 10
+    warmup_epochs: int = 2
+    val_fraction: float = 0.2
+    seed: int = 42  # weights, augmentation and batch order
+    split_seed: int = 42  # the patient split: fixed, so ensemble members share one validation set
+    max_images: int | None = None  # a seeded subset, for smoke tests
+    model_kwargs: dict = field(default_factory=dict)
+
+    def resolved_size(self) -> int:
+        return self.input_size or DEFAULT_SIZES[self.arch]
+
+
+class HeldOutAUC(keras.callbacks.Callback):
+    """Adds `<name>_auc` to the epoch logs for each labelled set, with the project's own AUC.
+
+    Keras's streaming AUC cannot take the soft targets of mixup and label smoothing, so AUC is
+    computed here, on whole sets, once an epoch. It must run before the callbacks that read
+    `val_auc`. Only `val` decides early stopping and checkpoints; `test_dev` is reported only.
+    """
+
+    def __init__(self, sets: dict[str, tuple[np.ndarray, np.ndarray]], batch_size: int):
+        super().__init__()
+        self.sets = sets
+        self.batch_size = batch_size
+
+    def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
+        if logs is None:
+            return
+        for name, (x, y) in self.sets.items():
+            logits = self.model.predict(x[..., None], batch_size=self.batch_size, verbose=0)
+            logs[f"{name}_auc"] = roc_auc(y, logits[:, 0])
+
+
+def _subset(items, limit: int | None, seed: int):
+    if limit is None or limit >= len(items):
+        return items
+    rng = np.random.default_rng(seed)
+    keep = sorted(rng.choice(len(items), size=limit, replace=False))
+    return [items[i] for i in keep]
+
+
+def train(
+    data_dir: Path,
+    run_dir: Path,
+    config: TrainConfig,
+    cache_dir: Path | None = None,
+    test_dev_dir: Path | None = None,
+    verbose: int = 1,
+) -> keras.Model:
+    """Train `config.arch` on `data_dir` and save the best model to `run_dir/model.keras`."""
+    keras.utils.set_random_seed(config.seed)
+    run_dir.mkdir(parents=True, exist_ok=True)
+    size = config.resolved_size()
+    items = _subset(list_images(data_dir), config.max_images, config.split_seed)
+    train_items, val_items = patient_split(items, config.val_fraction, config.split_seed)
+    (run_dir / "split.json").write_text(
+        json.dumps(
+            {
+                "data_dir": str(Path(data_dir).resolve()),
+                "train": [str(i.path.relative_to(data_dir)) for i in train_items],
+                "validation": [str(i.path.relative_to(data_dir)) for i in val_items],
+            },
+            indent=1,
+        )
+    )
+    (run_dir / "config.json").write_text(json.dumps(asdict(config), indent=2))
+    x_train, y_train = load_arrays(train_items, size, cache_dir)
+    x_val, y_val = load_arrays(val_items, size, cache_dir)
+    held_out = {"val": (x_val, y_val)}
+    if test_dev_dir is not None:
+        held_out["test_dev"] = load_arrays(list_images(test_dev_dir), size, cache_dir)
+
+    model = fit(config, run_dir, (x_train, y_train), held_out, verbose)
+    model.save(run_dir / "model.keras")
+    return model
+
+
+def fit(
+    config: TrainConfig,
+    run_dir: Path,
+    train_set: tuple[np.ndarray, np.ndarray],
+    held_out: dict[str, tuple[np.ndarray, np.ndarray]],
+    verbose: int = 1,
+) -> keras.Model:
+    """Fit a fresh `config.arch` model on in-memory arrays; `held_out["val"]` picks the epoch.
+
+    Returns the model (without the augmentation layers) holding the best validation weights.
+    """
+    x_train, y_train = train_set
+    size = config.resolved_size()
+    model = ARCHITECTURES[config.arch](input_size=size, **config.model_kwargs)
+    trainer = keras.Sequential(
+        [
+            keras.Input((size, size, 1)),
+            build_augmenter(config.seed, config.horizontal_flip, config.zoom, config.translate),
+            model,
+        ],
+        name="trainer",
+    )
+    batches = MixupBatches(
+        x_train, y_train, config.batch_size, config.mixup_alpha, config.seed, config.label_smoothing
+    )
+    steps = config.epochs * len(batches)
+    warmup = min(config.warmup_epochs * len(batches), steps // 2)
+    schedule = keras.optimizers.schedules.CosineDecay(
+        config.learning_rate / 10,
+        steps - warmup,
+        alpha=0.01,
+        warmup_target=config.learning_rate,
+        warmup_steps=warmup,
+    )
+    trainer.compile(
+        optimizer=keras.optimizers.AdamW(
+            schedule,
+            weight_decay=config.weight_decay,
+            use_ema=config.ema_momentum is not None,
+            ema_momentum=config.ema_momentum or 0.99,
+        ),
+        loss=keras.losses.BinaryCrossentropy(from_logits=True),
+    )
+    # Order matters: EMA weights are swapped in, then AUC is logged, then checkpoints read it.
+    callbacks = [
+        keras.callbacks.SwapEMAWeights(swap_on_epoch=True),
+        HeldOutAUC(held_out, config.batch_size),
+        keras.callbacks.ModelCheckpoint(
+            run_dir / "best.weights.h5",
+            monitor="val_auc",
+            mode="max",
+            save_best_only=True,
+            save_weights_only=True,
+        ),
+        keras.callbacks.EarlyStopping(monitor="val_auc", mode="max", patience=config.patience),
+        keras.callbacks.BackupAndRestore(run_dir / "backup"),
+        keras.callbacks.CSVLogger(run_dir / "log.csv", append=True),
+    ]
+    trainer.fit(batches, epochs=config.epochs, callbacks=callbacks, verbose=verbose)
+    trainer.load_weights(run_dir / "best.weights.h5")
+    return model
