@@ -29,8 +29,10 @@ class Classifier:
     LiteRT interpreters are not thread-safe, so each worker thread builds its own.
     """
 
-    def __init__(self, card: ModelCard, num_threads: int = 1):
-        card.verify_model_file()
+    def __init__(self, card: ModelCard, num_threads: int = 1, verified: bool = False):
+        """`verified`: the caller has just checked the file against the card (skip re-hashing)."""
+        if not verified:
+            card.verify_model_file()
         self.card = card
         self._model = LiteRTModel(card.model_file, num_threads=num_threads)
         if self._model.input_size != card.input_size:

@@ -73,7 +73,8 @@ class Screener:
         self.workers = workers
         self.model_version = f"{card.version}+{card.sha256[:8]}"
         self._local = threading.local()
-        Classifier(card)  # load once up front, so a broken model fails before any file
+        # Load once up front, so a broken model fails before any file; the first worker reuses it.
+        self._spare: list[Classifier] = [Classifier(card, verified=True)]
 
     def screen(
         self, paths: Iterable[Path], cancel: threading.Event | None = None
@@ -148,7 +149,11 @@ class Screener:
         """This thread's classifier: LiteRT interpreters must not be shared between threads."""
         classifier = getattr(self._local, "classifier", None)
         if classifier is None:
-            classifier = self._local.classifier = Classifier(self.card)
+            try:
+                classifier = self._spare.pop()
+            except IndexError:
+                classifier = Classifier(self.card, verified=True)
+            self._local.classifier = classifier
         return classifier
 
     def _result(
