@@ -39,8 +39,8 @@ class TrainConfig:
     label_smoothing: float = 0.05
     mixup_alpha: float = 0.2
     horizontal_flip: bool = True
-    zoom: float = 0.15  # +- fraction, height and width independently
-    translate: float = 0.08  # +- fraction of each side
+    zoom: float = 0.3  # +- fraction, height and width independently: framing must not matter
+    translate: float = 0.12  # +- fraction of each side
     ema_momentum: float | None = 0.99  # average of weights: steadier under the train/test shift
     patience: int = 10
     warmup_epochs: int = 2
