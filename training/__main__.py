@@ -7,6 +7,8 @@ import sys
 from dataclasses import fields
 from pathlib import Path
 
+from training.metrics import DEFAULT_MIN_SENSITIVITY
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO.parent / "shared" / "data"
 DEFAULT_TRAIN = SHARED_DATA / "kermany-train"
@@ -60,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--test-dev", type=Path, default=DEFAULT_TEST_DEV)
     export.add_argument("--out", type=Path, default=SHIPPED_MODEL_DIR)
     export.add_argument("--version", default="1.0.0")
-    export.add_argument("--min-sensitivity", type=float, default=0.97)
+    export.add_argument("--min-sensitivity", type=float, default=DEFAULT_MIN_SENSITIVITY)
     export.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE)
     export.add_argument(
         "--allow-failed-int8-check",
@@ -123,11 +125,11 @@ def main(argv: list[str] | None = None) -> int:
         from training.release import release
 
         if args.command == "reproduce":
-            from training.train import SHIPPED_MEMBER_SEEDS, TrainConfig, train
+            from training.train import SHIPPED_MEMBERS, train
 
-            run_dirs = [args.run_dir / f"member-seed{seed}" for seed in SHIPPED_MEMBER_SEEDS]
-            for seed, run_dir in zip(SHIPPED_MEMBER_SEEDS, run_dirs, strict=True):
-                train(args.data_dir, run_dir, TrainConfig(seed=seed), args.cache_dir, args.test_dev)
+            run_dirs = [args.run_dir / f"member-{i}" for i in range(len(SHIPPED_MEMBERS))]
+            for config, run_dir in zip(SHIPPED_MEMBERS, run_dirs, strict=True):
+                train(args.data_dir, run_dir, config, args.cache_dir, args.test_dev)
         else:
             run_dirs = args.run_dirs
         card = release(
@@ -135,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
             args.test_dev,
             args.out,
             args.version,
-            getattr(args, "min_sensitivity", 0.97),
+            getattr(args, "min_sensitivity", DEFAULT_MIN_SENSITIVITY),
             args.cache_dir,
             enforce_int8_check=not getattr(args, "allow_failed_int8_check", False),
         )

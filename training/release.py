@@ -20,9 +20,13 @@ from core.preprocess import STRETCH_PERCENTILES
 from training.data import list_images, load_arrays
 from training.evaluate import items_from_split
 from training.export import agreement_check, export_int8, keras_logits, litert_logits, write_card
-from training.metrics import apply_platt, choose_threshold, fit_platt, screening_report
-
-DEFAULT_MIN_SENSITIVITY = 0.97
+from training.metrics import (
+    DEFAULT_MIN_SENSITIVITY,
+    apply_platt,
+    choose_threshold,
+    fit_platt,
+    screening_report,
+)
 
 
 class ExportCheckError(RuntimeError):

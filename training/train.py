@@ -20,9 +20,6 @@ from training.data import list_images, load_arrays, patient_split
 from training.metrics import roc_auc
 from training.models import ARCHITECTURES
 
-#: Seeds of the `compact` runs that `python -m training reproduce` trains and ships averaged.
-SHIPPED_MEMBER_SEEDS = (42, 7)
-
 DEFAULT_SIZES = {"compact": 192, "seed-baseline": 150, "seed-final": 150}
 
 
@@ -180,3 +177,13 @@ def fit(
     trainer.fit(batches, epochs=config.epochs, callbacks=callbacks, verbose=verbose)
     trainer.load_weights(run_dir / "best.weights.h5")
     return model
+
+
+#: The `compact` runs that `python -m training reproduce` trains and ships averaged as one file.
+#: They differ in how strongly framing is perturbed: each alone reached test-dev AUC 0.965-0.966,
+#: the pair 0.972 (measured on kermany-test-dev; see docs/model-card.md). Two 192-pixel runs fit
+#: the 60-minute budget on a 2-core CPU; a third would not.
+SHIPPED_MEMBERS: tuple[TrainConfig, ...] = (
+    TrainConfig(zoom=0.15, translate=0.08),
+    TrainConfig(zoom=0.3, translate=0.12),
+)
