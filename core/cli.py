@@ -11,17 +11,12 @@ from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from tqdm import tqdm
-
 from core.csv_export import write_results_csv
 from core.errors import ScreeningError
 from core.file_walk import expand_paths
 from core.model_card import load_model_card
 from core.paths import data_dir, model_card_path
-from core.result_log import ResultLog
-from core.screening import Screener
-
-LOG_FILE_NAME = "results.sqlite3"
+from core.result_log import open_result_log
 
 
 class ExitStatus(enum.IntEnum):
@@ -62,18 +57,18 @@ def info() -> ExitStatus:
     return ExitStatus.OK
 
 
-def open_log() -> ResultLog:
-    """The result log in the data folder."""
-    return ResultLog(data_dir() / LOG_FILE_NAME)
-
-
 def screen(paths: list[Path], csv_path: Path | None, workers: int) -> ExitStatus:
     """Screen files and folders, log every result, print a progress bar and a summary."""
+    # Imported here: the window starts through this module and loads the model in the background.
+    from tqdm import tqdm
+
+    from core.screening import Screener
+
     card = load_model_card(model_card_path())
     files = list(expand_paths(paths))
     outcomes = []
     started = time.perf_counter()
-    with open_log() as log:
+    with open_result_log() as log:
         screener = Screener(card, log, workers)
         progress = tqdm(total=len(files), unit="image", file=sys.stderr, disable=None)
         for outcome in screener.screen(files):
@@ -97,7 +92,7 @@ def screen(paths: list[Path], csv_path: Path | None, workers: int) -> ExitStatus
 
 def export(csv_path: Path, since: date | None) -> ExitStatus:
     """Write the log (or its rows since a date) to a CSV file."""
-    with open_log() as log:
+    with open_result_log() as log:
         rows = write_results_csv(log.results(since=since), csv_path)
     print(f"exported {rows} results to {csv_path}", file=sys.stderr)
     return ExitStatus.OK
@@ -132,12 +127,10 @@ def main(argv: list[str] | None = None) -> int:
             return screen(args.paths, args.csv, max(1, args.workers))
         if args.command == "export":
             return export(args.csv, args.since)
-        print(
-            "pneumoscreen: error: the desktop window is not part of this version yet; "
-            "try `pneumoscreen info`",
-            file=sys.stderr,
-        )
-        return ExitStatus.FAILED
+        # No subcommand: open the window. Imported here so `core` never loads Qt on import.
+        from desktop.app import run
+
+        return run()
     except (ScreeningError, OSError) as exc:
         if args.debug:
             raise

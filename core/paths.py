@@ -34,3 +34,8 @@ def data_dir() -> Path:
     else:
         base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
     return base / APP_NAME
+
+
+def result_log_path() -> Path:
+    """The SQLite result log in the data folder, shared by the window and the command line."""
+    return data_dir() / "results.sqlite3"

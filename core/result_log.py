@@ -296,3 +296,10 @@ def _from_row(row: tuple) -> ScreeningResult:
         heatmap=heatmap,
         id=row_id,
     )
+
+
+def open_result_log() -> ResultLog:
+    """The app's result log in the data folder (`core.paths.result_log_path`)."""
+    from core.paths import result_log_path
+
+    return ResultLog(result_log_path())

@@ -10,6 +10,7 @@ import pytest
 
 from core import cli
 from core.csv_export import CSV_COLUMNS
+from core.paths import result_log_path
 from core.result_log import ResultLog
 from tests.conftest import SHIPPED_MODEL_DIR
 
@@ -58,7 +59,7 @@ def test_screening_the_samples_writes_one_contract_row_per_file(shared_data, tmp
         assert "+" in row["screened_at"][19:] or "-" in row["screened_at"][19:]
     pneumonia_rows = [r for r in rows if "/PNEUMONIA/" in r["file"]]
     assert sum(r["label"] == "PNEUMONIA" for r in pneumonia_rows) >= 11
-    with ResultLog(data_home / cli.LOG_FILE_NAME) as log:
+    with ResultLog(result_log_path()) as log:
         assert log.count() == 24
 
 
@@ -78,7 +79,7 @@ def test_a_second_run_takes_every_result_from_the_log(shared_data, tmp_path, dat
     capsys.readouterr()
     assert cli.main(["screen", str(shared_data / "samples")]) == 0
     assert "(24 from the log)" in capsys.readouterr().err
-    with ResultLog(data_home / cli.LOG_FILE_NAME) as log:
+    with ResultLog(result_log_path()) as log:
         assert log.count() == 24
 
 

@@ -161,7 +161,7 @@ def fit(
     )
     # Order matters: EMA weights are swapped in, then AUC is logged, then checkpoints read it.
     callbacks = [
-        keras.callbacks.SwapEMAWeights(swap_on_epoch=True),
+        *([keras.callbacks.SwapEMAWeights(swap_on_epoch=True)] if config.ema_momentum else []),
         HeldOutAUC(held_out, config.batch_size),
         keras.callbacks.ModelCheckpoint(
             run_dir / "best.weights.h5",

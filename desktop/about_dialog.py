@@ -1,0 +1,190 @@
+"""About PneumoScreen: the model card in plain words, the licences, and the privacy promise.
+
+Everything shown about the model is read from its card (`model.json`), the same file the engine
+trusts, so the figures a user reads are the figures of the model they run.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from importlib.metadata import PackageNotFoundError, version
+
+import PySide6
+from PySide6.QtCore import QT_TRANSLATE_NOOP, qVersion
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QTextBrowser, QVBoxLayout
+
+from core.model_card import ModelCard
+from core.paths import data_dir
+
+#: (component, what it is here, licence, distribution name for the version or None). The roles
+#: are marked for translation here and translated when shown.
+LICENCES: tuple[tuple[str, str, str, str | None], ...] = (
+    (
+        "PneumoScreen",
+        QT_TRANSLATE_NOOP("AboutDialog", "this program"),
+        "Apache License 2.0",
+        "pneumoscreen",
+    ),
+    (
+        "Kermany et al. (2018) chest X-ray data",
+        QT_TRANSLATE_NOOP("AboutDialog", "training data of the model"),
+        "CC BY 4.0",
+        None,
+    ),
+    (
+        "Qt / PySide6",
+        QT_TRANSLATE_NOOP("AboutDialog", "the window"),
+        "GNU LGPL v3",
+        "PySide6-Essentials",
+    ),
+    (
+        "LiteRT",
+        QT_TRANSLATE_NOOP("AboutDialog", "runs the model"),
+        "Apache License 2.0",
+        "ai-edge-litert",
+    ),
+    ("pydicom", QT_TRANSLATE_NOOP("AboutDialog", "reads DICOM files"), "MIT License", "pydicom"),
+    (
+        "GDCM",
+        QT_TRANSLATE_NOOP("AboutDialog", "decodes compressed DICOM"),
+        "BSD License",
+        "python-gdcm",
+    ),
+    (
+        "Pillow",
+        QT_TRANSLATE_NOOP("AboutDialog", "reads JPEG and PNG"),
+        "HPND (MIT-CMU) License",
+        "Pillow",
+    ),
+    ("NumPy", QT_TRANSLATE_NOOP("AboutDialog", "arrays"), "BSD 3-Clause License", "numpy"),
+)
+
+
+def _version(distribution: str | None) -> str:
+    if distribution is None:
+        return ""
+    try:
+        return version(distribution)
+    except PackageNotFoundError:
+        return ""
+
+
+def _figure(block: dict) -> str:
+    low, high = block.get("ci95", (None, None))
+    value = f"{block['value']:.3f}"
+    return value if low is None else f"{value} ({low:.3f}\u2013{high:.3f})"
+
+
+class AboutDialog(QDialog):
+    """Three tabs: Model, Licences, Privacy. `card` is None when the card cannot be read."""
+
+    def __init__(self, card: ModelCard | None, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("About PneumoScreen"))
+        self.resize(640, 560)
+        tabs = QTabWidget()
+        tabs.addTab(self._page(self.model_html(card)), self.tr("&Model"))
+        tabs.addTab(self._page(self.licences_html()), self.tr("&Licences"))
+        tabs.addTab(self._page(self.privacy_html()), self.tr("&Privacy"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(buttons)
+
+    @staticmethod
+    def _page(html: str) -> QTextBrowser:
+        page = QTextBrowser()
+        page.setOpenLinks(False)  # nothing in here may start a browser or a download
+        page.setHtml(html)
+        return page
+
+    def model_html(self, card: ModelCard | None) -> str:
+        if card is None:
+            return "<p>" + escape(self.tr("The model card cannot be read.")) + "</p>"
+        raw = card.raw
+        parts = [
+            f"<h2>{escape(card.name)} {escape(card.version)}</h2>",
+            "<p><b>" + escape(self.tr("A screening aid, not a diagnosis.")) + "</b></p>",
+            f"<h3>{escape(self.tr('Intended use'))}</h3><p>{escape(raw['intended_use'])}</p>",
+            f"<h3>{escape(self.tr('Limitations'))}</h3><ul>",
+            *(f"<li>{escape(item)}</li>" for item in raw.get("limitations", [])),
+            "</ul>",
+            f"<h3>{escape(self.tr('Measured performance'))}</h3>",
+            "<p>"
+            + escape(
+                self.tr(
+                    "At the decision threshold {threshold} (score 0-100), with 95% confidence "
+                    "intervals:"
+                ).format(threshold=card.threshold)
+            )
+            + "</p>",
+            self._performance_table(raw.get("performance", {})),
+        ]
+        note = raw.get("performance", {}).get("note")
+        if note:
+            parts.append(f"<p><small>{escape(note)}</small></p>")
+        parts.append(f"<p><small>{escape(raw.get('training', {}).get('data', ''))}</small></p>")
+        return "".join(parts)
+
+    def _performance_table(self, performance: dict) -> str:
+        sets = [(key, performance[key]) for key in ("validation", "test_dev") if key in performance]
+        names = {"validation": self.tr("Validation"), "test_dev": self.tr("Test (development)")}
+        head = "".join(
+            f"<th>{escape(names[key])}<br><small>n = {block.get('n', '?')}</small></th>"
+            for key, block in sets
+        )
+        metrics = (
+            ("auc", self.tr("AUC")),
+            ("sensitivity", self.tr("Sensitivity")),
+            ("specificity", self.tr("Specificity")),
+        )
+        rows = "".join(
+            f"<tr><td>{escape(title)}</td>"
+            + "".join(f"<td>{_figure(block[metric])}</td>" for _, block in sets if metric in block)
+            + "</tr>"
+            for metric, title in metrics
+        )
+        return (
+            "<table border='1' cellpadding='4' cellspacing='0'>"
+            f"<tr><th></th>{head}</tr>{rows}</table>"
+        )
+
+    def licences_html(self) -> str:
+        rows = "".join(
+            f"<tr><td><b>{escape(name)}</b> {escape(_version(dist))}</td>"
+            f"<td>{escape(self.tr(role))}</td><td>{escape(licence)}</td></tr>"
+            for name, role, licence, dist in LICENCES
+        )
+        qt = self.tr("Qt {qt}, PySide6 {pyside}").format(qt=qVersion(), pyside=PySide6.__version__)
+        return (
+            f"<h3>{escape(self.tr('Licences'))}</h3>"
+            f"<table cellpadding='4' cellspacing='0'>{rows}</table>"
+            f"<p><small>{escape(qt)}. "
+            + escape(
+                self.tr(
+                    "Qt is used under the LGPL v3: its libraries are separate files in the "
+                    "installation folder and can be replaced."
+                )
+            )
+            + "</small></p>"
+        )
+
+    def privacy_html(self) -> str:
+        return (
+            f"<h3>{escape(self.tr('Nothing leaves this computer'))}</h3><p>"
+            + escape(
+                self.tr(
+                    "PneumoScreen never opens a network connection. Images are read where they "
+                    "are; results, settings and the error log are kept only in this folder:"
+                )
+            )
+            + f"</p><p><code>{escape(str(data_dir()))}</code></p><p>"
+            + escape(
+                self.tr(
+                    "The result log holds file names and DICOM patient IDs; it can be read "
+                    "only by your user account. A CSV export goes only where you save it."
+                )
+            )
+            + "</p>"
+        )

@@ -1,0 +1,120 @@
+"""The window's commands: one `QAction` each, shared by the menu, the toolbar and the drop zone.
+
+One action per command means one shortcut, one enabled state and one translated label wherever
+the command appears.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QStyle, QToolBar
+
+translate = QCoreApplication.translate
+
+
+@dataclass(frozen=True)
+class WindowActions:
+    add_files: QAction
+    add_folder: QAction
+    export: QAction
+    cancel: QAction
+    find: QAction
+    about: QAction
+    quit: QAction
+
+
+def make_actions(window: QMainWindow) -> WindowActions:
+    """Create the actions (not yet connected) with their shortcuts and icons."""
+    style = window.style()
+
+    def action(text: str, shortcut, icon: QStyle.StandardPixmap | None, tip: str) -> QAction:
+        created = QAction(text, window)
+        created.setShortcut(QKeySequence(shortcut))
+        created.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if icon is not None:
+            created.setIcon(style.standardIcon(icon))
+        created.setToolTip(f"{tip} ({created.shortcut().toString(QKeySequence.NativeText)})")
+        created.setStatusTip(tip)
+        return created
+
+    pixmap = QStyle.StandardPixmap
+    return WindowActions(
+        add_files=action(
+            translate("Actions", "Add &files…"),
+            QKeySequence.StandardKey.Open,
+            pixmap.SP_FileIcon,
+            translate("Actions", "Choose X-ray files to screen"),
+        ),
+        add_folder=action(
+            translate("Actions", "Add f&older…"),
+            "Ctrl+Shift+O",
+            pixmap.SP_DirOpenIcon,
+            translate("Actions", "Choose a folder; every image inside is screened"),
+        ),
+        export=action(
+            translate("Actions", "&Export CSV…"),
+            "Ctrl+E",
+            pixmap.SP_DialogSaveButton,
+            translate("Actions", "Save results as a CSV file"),
+        ),
+        cancel=action(
+            translate("Actions", "&Cancel screening"),
+            Qt.Key.Key_Escape,
+            pixmap.SP_BrowserStop,
+            translate("Actions", "Stop after the files in progress; keep results"),
+        ),
+        find=action(
+            translate("Actions", "&Search results"),
+            QKeySequence.StandardKey.Find,
+            None,
+            translate("Actions", "Search file names, patient IDs and reasons"),
+        ),
+        about=action(
+            translate("Actions", "&About PneumoScreen"),
+            QKeySequence.StandardKey.HelpContents,
+            pixmap.SP_MessageBoxInformation,
+            translate("Actions", "Model card, licences and privacy"),
+        ),
+        quit=action(
+            translate("Actions", "&Quit"),
+            "Ctrl+Q",
+            None,
+            translate("Actions", "Close PneumoScreen"),
+        ),
+    )
+
+
+def build_menus(window: QMainWindow, actions: WindowActions, view: list[QAction]) -> None:
+    """File, View and Help menus."""
+    file_menu = window.menuBar().addMenu(translate("Actions", "&File"))
+    file_menu.addActions([actions.add_files, actions.add_folder])
+    file_menu.addSeparator()
+    file_menu.addAction(actions.export)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.cancel)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.quit)
+    view_menu = window.menuBar().addMenu(translate("Actions", "&View"))
+    view_menu.addAction(actions.find)
+    view_menu.addSeparator()
+    view_menu.addActions(view)
+    help_menu = window.menuBar().addMenu(translate("Actions", "&Help"))
+    help_menu.addAction(actions.about)
+
+
+def build_toolbar(window: QMainWindow, actions: WindowActions) -> QToolBar:
+    """The main toolbar, text beside icons: clinic users should not have to guess an icon."""
+    toolbar = window.addToolBar(translate("Actions", "Main toolbar"))
+    toolbar.setObjectName("mainToolbar")  # saveState() needs a name
+    toolbar.setMovable(False)
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    toolbar.addActions([actions.add_files, actions.add_folder])
+    toolbar.addSeparator()
+    toolbar.addAction(actions.export)
+    toolbar.addAction(actions.cancel)
+    toolbar.addSeparator()
+    toolbar.addAction(actions.about)
+    return toolbar

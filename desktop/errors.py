@@ -1,0 +1,129 @@
+"""The one place where a failure becomes words for the clinic user (Anki's `show_exception`).
+
+The engine raises typed errors (`core.errors`); this module maps each type to a sentence a nurse
+can act on ("Reinstall PneumoScreen", "Choose another folder"). The technical message goes to
+the box's "Show Details" text; the traceback goes only to the log file in the data folder.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from core.errors import (
+    ModelCardError,
+    ModelError,
+    ModelIntegrityError,
+    ResultLogError,
+    ScreeningError,
+    UnreadableImage,
+    UnsupportedDicom,
+)
+from core.paths import data_dir
+
+logger = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+
+LOG_FILE_NAME = "pneumoscreen.log"
+
+
+def log_file() -> Path:
+    """Where tracebacks are written: in the data folder, next to the result log."""
+    return data_dir() / LOG_FILE_NAME
+
+
+def install_file_logging() -> Path:
+    """Send warnings and errors (with tracebacks) to the log file; called once by `app.run`."""
+    path = log_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setLevel(logging.INFO)
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+def user_message(exc: BaseException) -> tuple[str, str]:
+    """(title, sentence) for `exc`, in words a clinic user understands. Most specific first."""
+    if isinstance(exc, ModelIntegrityError):
+        return translate("Errors", "Screening model damaged"), translate(
+            "Errors",
+            "The screening model has been changed or damaged, so PneumoScreen will not use it. "
+            "Reinstall PneumoScreen. Results already in the table are safe.",
+        )
+    if isinstance(exc, ModelCardError):
+        return translate("Errors", "Screening model missing"), translate(
+            "Errors",
+            "The description of the screening model is missing or damaged, so no image can be "
+            "screened. Reinstall PneumoScreen. Results already in the table are safe.",
+        )
+    if isinstance(exc, ModelError):
+        return translate("Errors", "Screening model failed"), translate(
+            "Errors",
+            "The screening model could not be started, so no image can be screened. Restart "
+            "PneumoScreen; if this happens again, reinstall it.",
+        )
+    if isinstance(exc, ResultLogError):
+        return translate("Errors", "Results cannot be saved"), translate(
+            "Errors",
+            "PneumoScreen cannot read or write its results file in {folder}. Check that the "
+            "disk is not full and that you may write to this folder, then restart PneumoScreen.",
+        ).format(folder=data_dir())
+    if isinstance(exc, UnsupportedDicom):
+        return translate("Errors", "DICOM file not supported"), translate(
+            "Errors",
+            "{file} holds no image PneumoScreen can read (no pixel data, or an encoding it does "
+            "not support). Export the image again from the X-ray unit as uncompressed DICOM or "
+            "JPEG.",
+        ).format(file=exc.path.name)
+    if isinstance(exc, UnreadableImage):
+        return translate("Errors", "File cannot be read"), str(exc)
+    if isinstance(exc, ScreeningError):
+        return translate("Errors", "Screening problem"), str(exc)
+    if isinstance(exc, PermissionError):
+        return translate("Errors", "Permission denied"), translate(
+            "Errors", "PneumoScreen may not write there. Choose another folder, such as Documents."
+        )
+    if isinstance(exc, OSError):
+        return translate("Errors", "File could not be saved"), translate(
+            "Errors",
+            "The file could not be written ({problem}). Check that the disk or USB stick is "
+            "plugged in and not full, and that the file is not open in another program such as "
+            "Excel, then try again.",
+        ).format(problem=exc.strerror or exc.__class__.__name__)
+    return translate("Errors", "Unexpected problem"), translate(
+        "Errors",
+        "Something went wrong inside PneumoScreen. Your results so far are saved. The details "
+        "were written to {log}; please send that file to your support contact.",
+    ).format(log=log_file())
+
+
+def show_exception(parent: QWidget | None, exc: BaseException) -> QMessageBox:
+    """Log `exc` with its traceback and show it as a message box (window-modal, not blocking).
+
+    Returns the box so a caller (or a test) can find and close it.
+    """
+    logger.error("%s: %s", type(exc).__name__, exc, exc_info=exc)
+    title, text = user_message(exc)
+    expected = isinstance(exc, ScreeningError | OSError)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning if expected else QMessageBox.Icon.Critical,
+        title,
+        text,
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setObjectName("errorBox")
+    if expected and str(exc) != text:
+        box.setDetailedText(str(exc))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

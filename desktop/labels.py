@@ -1,0 +1,60 @@
+"""The words and colours that show a label or a status, in one place for the table and the pane.
+
+A label is always shown as text and colour together, never colour alone (colour-blind users), and
+the text is what the design promises the clinic: "Pneumonia likely" / "No pneumonia signs".
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+
+from core.result import Label, ScreeningResult, Status
+
+#: (background, text) colours; dark text on a pale tint keeps contrast above WCAG AA.
+LABEL_COLOURS: dict[Label, tuple[QColor, QColor]] = {
+    Label.PNEUMONIA: (QColor("#f9d0cc"), QColor("#7a1610")),
+    Label.NORMAL: (QColor("#d3ecd7"), QColor("#14532d")),
+}
+PROBLEM_COLOURS: tuple[QColor, QColor] = (QColor("#fde9c4"), QColor("#6b4300"))
+
+
+def label_text(label: Label | None) -> str:
+    """The words for a label ("" for a result without one)."""
+    if label is Label.PNEUMONIA:
+        return QCoreApplication.translate("Labels", "Pneumonia likely")
+    if label is Label.NORMAL:
+        return QCoreApplication.translate("Labels", "No pneumonia signs")
+    return ""
+
+
+def status_text(status: Status) -> str:
+    """The words for how a screening ended."""
+    if status is Status.OK:
+        return QCoreApplication.translate("Labels", "Screened")
+    if status is Status.REJECTED:
+        return QCoreApplication.translate("Labels", "Rejected")
+    return QCoreApplication.translate("Labels", "Could not read")
+
+
+def verdict_text(result: ScreeningResult) -> str:
+    """The one-line verdict of the detail pane: the label, or why there is none."""
+    if result.status is Status.OK:
+        return label_text(result.label)
+    if result.status is Status.REJECTED:
+        return QCoreApplication.translate("Labels", "Not judged: rejected")
+    return QCoreApplication.translate("Labels", "Not judged: the file could not be read")
+
+
+def colours(result: ScreeningResult) -> tuple[QColor, QColor]:
+    """(background, text) colours for a result's label, or the problem colours."""
+    if result.status is Status.OK and result.label is not None:
+        return LABEL_COLOURS[result.label]
+    return PROBLEM_COLOURS
+
+
+def local_time(moment: datetime) -> str:
+    """A screening time as shown: this computer's local time, to the minute, unambiguous."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")

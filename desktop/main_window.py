@@ -1,0 +1,296 @@
+"""The main window: drop zone and results on the left, the selected result on the right.
+
+It composes the parts and wires them: the table is the result log (read at start-up, extended as
+outcomes arrive), screening runs through `ScreeningController`, and every slow job goes through
+the one `TaskManager`. Failures reach the user only through `show_exception`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.errors import ModelCardError, ResultLogError
+from core.model_card import load_model_card
+from core.paths import model_card_path
+from core.result_log import ResultLog, open_result_log
+from desktop import export_dialog, file_dialogs
+from desktop.about_dialog import AboutDialog
+from desktop.actions import build_menus, build_toolbar, make_actions
+from desktop.batch import BatchProgress
+from desktop.detail_pane import DetailPane
+from desktop.drop_zone import DropZone, paths_from_mime
+from desktop.errors import show_exception
+from desktop.filter_bar import FilterBar
+from desktop.progress_panel import ProgressPanel
+from desktop.results_filter import ResultsFilter
+from desktop.results_model import RESULT_ROLE, ResultsModel
+from desktop.results_table import ResultsTable
+from desktop.screening_controller import ScreeningController
+from desktop.thumbnails import Thumbnails
+from desktop.window_settings import restore_window, save_window
+from desktop.worker import TaskManager
+
+if TYPE_CHECKING:
+    from core.screening import Outcome
+
+
+class MainWindow(QMainWindow):
+    """PneumoScreen's window. `load_model=False` is for tests that never screen."""
+
+    batch_finished = Signal(bool)  # cancelled
+    export_finished = Signal(object, int)  # path, rows
+
+    def __init__(self, load_model: bool = True) -> None:
+        super().__init__()
+        self.setWindowTitle(self.tr("PneumoScreen: chest X-ray screening aid"))
+        self.setObjectName("mainWindow")
+        self.setAcceptDrops(True)
+        self.tasks = TaskManager(self)
+        self.log = self._open_log()
+        self.thumbnails = Thumbnails(self.tasks, parent=self)
+        self.model = ResultsModel(self.thumbnails, self)
+        self.thumbnails.ready.connect(self.model.thumbnail_ready)
+        self.proxy = ResultsFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.commands = make_actions(self)
+        self.detail = DetailPane(self.tasks)
+        self.progress_panel = ProgressPanel(self.commands.cancel)
+        self._build()
+        self._connect()
+        if self.log is not None:
+            self.model.reset(self.log.results())
+        self._update_empty_state()
+        self.controller = self._make_controller()
+        restore_window(self)
+        if load_model and self.controller is not None:
+            self.model_status.setText(self.tr("Loading the screening model…"))
+            self.controller.load_model()
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _open_log(self) -> ResultLog | None:
+        try:
+            return open_result_log()
+        except ResultLogError as exc:
+            show_exception(self, exc)
+            return None
+
+    def _make_controller(self) -> ScreeningController | None:
+        if self.log is None:
+            for action in (self.commands.add_files, self.commands.add_folder):
+                action.setEnabled(False)
+            return None
+        controller = ScreeningController(self.tasks, self.log, parent=self)
+        controller.model_ready.connect(lambda: self.model_status.setText(self.tr("Model ready")))
+        controller.model_failed.connect(self._model_failed)
+        controller.batch_started.connect(self._batch_started)
+        controller.outcome.connect(self._add_outcome)
+        controller.progress.connect(self._show_progress)
+        controller.batch_finished.connect(self._batch_done)
+        controller.failed.connect(lambda exc: show_exception(self, exc))
+        return controller
+
+    def _build(self) -> None:
+        build_menus(self, self.commands, self.detail.view_actions())
+        build_toolbar(self, self.commands)
+        self.drop_zone = DropZone([self.commands.add_files, self.commands.add_folder])
+        self.filter_bar = FilterBar(self.proxy)
+        self.table = ResultsTable(self.proxy)
+        self.count_label = QLabel()
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(6, 6, 0, 6)
+        column.addWidget(self.drop_zone)
+        column.addWidget(self.filter_bar)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.count_label)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.model_status = QLabel()
+        self.statusBar().addPermanentWidget(self.progress_panel)
+        self.statusBar().addPermanentWidget(self.model_status)
+        self.commands.cancel.setEnabled(False)
+        for action in self.detail.view_actions():
+            self.addAction(action)
+
+    def _connect(self) -> None:
+        self.commands.add_files.triggered.connect(self.choose_files)
+        self.commands.add_folder.triggered.connect(self.choose_folder)
+        self.commands.export.triggered.connect(self.export_csv)
+        self.commands.cancel.triggered.connect(self.cancel_batch)
+        self.commands.find.triggered.connect(self.filter_bar.focus_search)
+        self.commands.about.triggered.connect(self.show_about)
+        self.commands.quit.triggered.connect(self.close)
+        self.drop_zone.paths_dropped.connect(self.add_paths)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        for signal in (
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+        ):
+            signal.connect(self._update_counts)
+
+    # -- adding files --------------------------------------------------------------------------
+
+    def add_paths(self, paths: list[Path]) -> None:
+        """Screen dropped or chosen files and folders (what a drop and the dialogs both do)."""
+        if self.controller is None or not paths:
+            return
+        self.controller.screen(paths)
+        if not self.controller.is_ready() and self.controller.load_error() is None:
+            self.statusBar().showMessage(self.tr("Screening starts once the model is loaded…"))
+
+    def choose_files(self) -> None:
+        self.add_paths(file_dialogs.ask_files(self))
+
+    def choose_folder(self) -> None:
+        folder = file_dialogs.ask_folder(self)
+        if folder is not None:
+            self.add_paths([folder])
+
+    def cancel_batch(self) -> None:
+        if self.controller is not None and self.controller.is_busy():
+            self.controller.cancel()
+            self.statusBar().showMessage(self.tr("Cancelling after the files in progress…"))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if paths_from_mime(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = paths_from_mime(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.add_paths(paths)
+
+    # -- screening progress --------------------------------------------------------------------
+
+    def _model_failed(self, exc: BaseException) -> None:
+        self.model_status.setText(self.tr("Model not available"))
+        show_exception(self, exc)
+
+    def _batch_started(self, total: int | None) -> None:
+        self.commands.cancel.setEnabled(True)
+        self.progress_panel.start(total)
+        waiting = self.controller.waiting_batches() if self.controller else 0
+        self.statusBar().showMessage(
+            self.tr("Screening… ({n} more batches waiting)").format(n=waiting)
+            if waiting
+            else self.tr("Screening…")
+        )
+
+    def _add_outcome(self, outcome: Outcome) -> None:
+        row = self.model.add(outcome.result)
+        self._update_empty_state()
+        current = self.detail.result()
+        if current is not None and current.id == outcome.result.id:
+            self.detail.show_result(outcome.result)
+        elif not self.table.selectionModel().hasSelection():
+            self.select_row(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+
+    def _show_progress(self, progress: BatchProgress | None) -> None:
+        if progress is not None:
+            self.progress_panel.update_progress(progress.done, progress.seconds_left())
+
+    def _batch_done(self, progress: BatchProgress | None, cancelled: bool) -> None:
+        busy = self.controller is not None and self.controller.is_busy()
+        self.commands.cancel.setEnabled(busy)
+        if not busy:
+            self.progress_panel.finish()
+        summary = self.progress_panel.summary(progress, cancelled)
+        self.statusBar().showMessage(summary)
+        self.batch_finished.emit(cancelled)
+
+    # -- table and detail ----------------------------------------------------------------------
+
+    def select_row(self, row: int) -> None:
+        """Make `row` of the table (as sorted and filtered) the current, selected row."""
+        self.table.select_row(row)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        result = current.data(RESULT_ROLE) if current.isValid() else None
+        self.detail.show_result(result)
+
+    def _update_empty_state(self) -> None:
+        empty = self.model.rowCount() == 0
+        self.drop_zone.set_compact(not empty)
+        self.filter_bar.setVisible(not empty)
+        self.table.setVisible(not empty)
+        self.count_label.setVisible(not empty)
+
+    def _update_counts(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(
+            self.tr("{total} results").format(total=total)
+            if shown == total
+            else self.tr("Showing {shown} of {total} results").format(shown=shown, total=total)
+        )
+
+    # -- export and about ----------------------------------------------------------------------
+
+    def export_csv(self) -> None:
+        """Ask what and where, then write the CSV in the background."""
+        counts = export_dialog.ExportCounts(
+            all=self.model.rowCount(),
+            filtered=self.proxy.rowCount(),
+            selected=len(self.table.selected_rows()),
+            is_filtered=self.proxy.is_filtered(),
+        )
+        answer = export_dialog.ask_export(self, counts)
+        if answer is not None:
+            self.export_rows(*answer)
+
+    def export_rows(self, scope: export_dialog.ExportScope, path: Path) -> None:
+        """Write the rows of `scope` to `path` in the background; `export_finished` follows."""
+        rows = {
+            export_dialog.ExportScope.ALL: list(self.model.results()),
+            export_dialog.ExportScope.FILTERED: self.proxy.results(),
+            export_dialog.ExportScope.SELECTED: self.table.selected_results(),
+        }[scope]
+        export_dialog.start_export(
+            self.tasks, rows, path, self._exported, lambda exc: show_exception(self, exc)
+        )
+
+    def _exported(self, path: Path, count: int) -> None:
+        self.statusBar().showMessage(
+            self.tr("Exported {n} results to {path}").format(n=count, path=path)
+        )
+        self.export_finished.emit(path, count)
+
+    def show_about(self) -> None:
+        try:
+            card = load_model_card(model_card_path())
+        except ModelCardError as exc:
+            show_exception(self, exc)
+            card = None
+        AboutDialog(card, self).exec()
+
+    # -- closing -------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """Save settings, let the files in progress finish (so the log is complete), close."""
+        save_window(self)
+        if self.controller is not None:
+            self.controller.cancel()
+        self.tasks.shutdown()
+        if self.log is not None:
+            self.log.close()
+            self.log = None
+        super().closeEvent(event)

@@ -1,0 +1,142 @@
+"""Render the window's main states to docs/screenshots/, offscreen, with the real model.
+
+Usage (from the repository root):
+    .venv/bin/python scripts/render_screenshots.py [--out docs/screenshots] [--size 1280x800]
+
+States: empty.png (first start), screening.png (mid-batch, progress visible), results.png (a
+pneumonia case selected, heatmap on) and rejected.png (a blank scan selected). The images are the
+24 shared samples (../shared/data/samples) plus two bad files made here. A fresh data folder is
+used, so your own log and settings are never touched. Screening is slowed down (a short pause per
+file) only while taking screening.png, so the progress bar can be caught mid-batch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO.parent / "shared" / "data" / "samples"
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+TIMEOUT_S = 120.0
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = TIMEOUT_S) -> None:
+    """Run the event loop until `condition` holds (the window works asynchronously)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("The window did not reach the expected state in time.")
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def settle(seconds: float = 0.3) -> None:
+    """Let pending paints, thumbnails and image loads finish before a picture is taken."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def make_bad_files(folder: Path) -> list[Path]:
+    """A blank scan (rejected by the quality gate) and a damaged file (an error)."""
+    from PIL import Image
+
+    folder.mkdir(parents=True, exist_ok=True)
+    blank = folder / "scanner-blank.png"
+    Image.new("L", (900, 1100), 128).save(blank)
+    damaged = folder / "transfer-cut-off.jpg"
+    damaged.write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(256)) * 4)
+    return [blank, damaged]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
+    parser.add_argument("--size", default="1280x800", help="window size, WIDTHxHEIGHT")
+    args = parser.parse_args(argv)
+    width, height = (int(side) for side in args.size.lower().split("x"))
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    with tempfile.TemporaryDirectory(prefix="pneumoscreen-shots-") as scratch:
+        os.environ["PNEUMOSCREEN_HOME"] = str(Path(scratch) / "home")
+        from core.result import Label, Status
+        from core.screening import Screener
+        from desktop.app import install_translators, make_application
+        from desktop.main_window import MainWindow
+
+        app = make_application([])
+        install_translators(app)
+        window = MainWindow()
+        window.resize(width, height)
+        window.show()
+        wait_until(window.controller.is_ready)
+        settle()
+
+        def shoot(name: str) -> None:
+            settle()
+            path = args.out / name
+            if not window.grab().save(str(path)):
+                raise OSError(f"Could not write {path}")
+            print(f"wrote {path}")
+
+        shoot("empty.png")
+
+        original = Screener.screen_file
+
+        def paused(self, path):  # only for the picture: keep the batch running a while
+            time.sleep(0.25)
+            return original(self, path)
+
+        Screener.screen_file = paused
+        window.add_paths([SAMPLES])
+        wait_until(lambda: window.model.rowCount() >= 9)
+        shoot("screening.png")
+        Screener.screen_file = original
+        wait_until(lambda: not window.controller.is_busy())
+
+        window.add_paths(make_bad_files(Path(scratch) / "usb-stick"))
+        wait_until(lambda: not window.controller.is_busy())
+        rows = window.proxy.results()
+
+        def select(match: Callable[[object], bool]) -> None:
+            row = next(i for i, result in enumerate(rows) if match(result))
+            window.select_row(row)
+            wait_until(
+                lambda: (
+                    not window.detail.view.pixmap().isNull()
+                    or window.detail.result().status is Status.ERROR
+                )
+            )
+
+        from PIL import Image
+
+        def portrait(result) -> bool:  # a typical frontal film, not one of the wide crops
+            with Image.open(result.file) as image:
+                return image.height >= 0.75 * image.width
+
+        strongest = max(
+            (r for r in rows if r.label is Label.PNEUMONIA and portrait(r)),
+            key=lambda r: r.score or 0,
+        )
+        window.detail.set_heatmap_visible(True)
+        select(lambda result: result.id == strongest.id)
+        shoot("results.png")
+        select(lambda result: result.status is Status.REJECTED)
+        shoot("rejected.png")
+        window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
