@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from core.errors import ResultLogError
+from core.paths import result_log_path
 from core.result import ScreeningResult
 
 #: How long a writer waits for another process's transaction before giving up.
@@ -300,6 +301,4 @@ def _from_row(row: tuple) -> ScreeningResult:
 
 def open_result_log() -> ResultLog:
     """The app's result log in the data folder (`core.paths.result_log_path`)."""
-    from core.paths import result_log_path
-
     return ResultLog(result_log_path())
