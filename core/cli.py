@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import enum
+import multiprocessing
 import sys
 import time
 from collections import Counter
@@ -17,6 +18,7 @@ from core.file_walk import expand_paths
 from core.model_card import load_model_card
 from core.paths import data_dir, model_card_path
 from core.result_log import open_result_log
+from core.view_gate import load_view_gate_card
 
 
 class ExitStatus(enum.IntEnum):
@@ -41,6 +43,13 @@ def info() -> ExitStatus:
     test_dev = card.raw["performance"]["test_dev"]
     print(f"model: {card.name} {card.version} ({card.model_file.name}, sha256 {card.sha256[:12]}…)")
     print(f"input: {card.input_size}x{card.input_size} grayscale; threshold: {card.threshold}")
+    gate = load_view_gate_card(card)
+    if gate is not None:
+        gate.verify_model_file()
+        print(
+            f"view gate: {gate.name} {gate.version} ({gate.model_file.name}); images scoring "
+            f"under {gate.threshold} are refused as not a frontal chest X-ray"
+        )
     print(
         f"test-dev: AUC {test_dev['auc']['value']}, sensitivity "
         f"{test_dev['sensitivity']['value']}, specificity {test_dev['specificity']['value']}"
@@ -101,6 +110,11 @@ def export(csv_path: Path, since: date | None) -> ExitStatus:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pneumoscreen", description="Chest X-ray screening aid")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check the model and screen the shipped check images; exit 0 when all is well",
+    )
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("info", help="model card summary, data folder, versions")
     screen_cmd = commands.add_parser("screen", help="screen files and folders (recursively)")
@@ -115,12 +129,17 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `pneumoscreen`; returns the process exit status."""
+    multiprocessing.freeze_support()  # a bundled app runs as its own decoder child (spawn)
     parser = _parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code or 0)
     try:
+        if args.self_test:
+            from core.self_test import run_self_test  # loads the engine: not for `--help`
+
+            return ExitStatus.OK if run_self_test() else ExitStatus.FAILED
         if args.command == "info":
             return info()
         if args.command == "screen":

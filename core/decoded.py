@@ -30,6 +30,9 @@ class DecodedImage:
     source_format: str  # "JPEG", "PNG", "BMP", "TIFF", "GIF", "DICOM"
     original_size: tuple[int, int]  # (width, height) as displayed, before any reduction
     dicom: dict[str, str] = field(default_factory=dict)  # PatientID, StudyDate, UIDs, ...
+    #: Share of pixels with strong colour (0-1), measured before the conversion to grayscale:
+    #: radiographs are grey, so a colourful image is a photo, a chart or a screenshot.
+    colour_share: float = 0.0
 
     def __post_init__(self) -> None:
         if self.pixels.ndim != 2 or self.pixels.dtype != np.uint8:

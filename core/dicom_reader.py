@@ -1,9 +1,9 @@
-"""Reading DICOM files into 8-bit grayscale with pydicom, decoding compressed pixels with GDCM.
+"""Reading DICOM files into 8-bit grayscale with pydicom.
 
-CR and DX units mostly write JPEG Lossless. Of the Python decoders for it, python-gdcm is the one
-under a permissive licence (Apache-2.0; pylibjpeg-libjpeg is GPL), and it also reads JPEG
-baseline, JPEG-LS and JPEG 2000, so it is the one codec the app ships. Files are recognised by
-content, since many DICOM files have no extension.
+Here: the header, what can be decoded, the display and the identifiers; the pixels themselves are
+decoded by `core.dicom_decoding`, which keeps GDCM, the one permissive decoder of JPEG Lossless
+(the usual CR and DX encoding), in a child process because damaged data can crash it. Files are
+recognised by content, since many DICOM files have no extension.
 """
 
 from __future__ import annotations
@@ -11,34 +11,15 @@ from __future__ import annotations
 import struct
 from pathlib import Path
 
-import numpy as np
 import pydicom
 from pydicom import uid
 from pydicom.dataset import Dataset
-from pydicom.errors import InvalidDicomError
-from pydicom.pixels import pixel_array
+from pydicom.errors import BytesLengthException, InvalidDicomError
 
 from core.decoded import MAX_PIXELS, DecodedImage, reduction_factor, too_large_reason
+from core.dicom_decoding import DECODABLE, first_frame
 from core.dicom_display import display_pixels
 from core.errors import UnreadableImage, UnsupportedDicom
-
-#: Transfer syntaxes we decode, each with the pydicom plugin that must do it ("" = not
-#: compressed). Naming the plugin keeps decoding the same whatever else is installed.
-DECODING_PLUGINS: dict[str, str] = {
-    uid.ImplicitVRLittleEndian: "",
-    uid.ExplicitVRLittleEndian: "",
-    uid.DeflatedExplicitVRLittleEndian: "",
-    uid.ExplicitVRBigEndian: "",
-    uid.RLELossless: "pydicom",
-    uid.JPEGBaseline8Bit: "gdcm",
-    uid.JPEGExtended12Bit: "gdcm",  # 8-bit samples only: GDCM cannot decode 12-bit ones
-    uid.JPEGLossless: "gdcm",
-    uid.JPEGLosslessSV1: "gdcm",
-    uid.JPEGLSLossless: "gdcm",
-    uid.JPEGLSNearLossless: "gdcm",
-    uid.JPEG2000Lossless: "gdcm",
-    uid.JPEG2000: "gdcm",
-}
 
 #: The identifiers passed on to the result log, when the file has them.
 METADATA_KEYWORDS = (
@@ -63,7 +44,16 @@ _PHOTOMETRICS = (
 )
 _DEFER_BYTES = 64 * 1024  # the header read leaves larger values (the pixels) on disk
 # What pydicom and its plugins raise for damaged data; each becomes an `UnreadableImage`.
-_DAMAGE = (ValueError, RuntimeError, OSError, EOFError, struct.error, KeyError, IndexError)
+_DAMAGE = (
+    ValueError,
+    RuntimeError,
+    OSError,
+    EOFError,
+    struct.error,
+    KeyError,
+    IndexError,
+    BytesLengthException,  # a value cut short, e.g. by a truncation inside the file meta
+)
 
 
 def is_dicom(path: Path) -> bool:
@@ -91,9 +81,8 @@ def read_dicom(path: Path, min_side: int | None) -> DecodedImage:
     header = _read_header(path)
     try:
         transfer_syntax = _check_decodable(header, path)
-        frame = _first_frame(path, header, transfer_syntax)
-        factor = reduction_factor((frame.shape[1], frame.shape[0]), min_side)
-        pixels = display_pixels(_reduce(frame, factor), header)
+        factor = reduction_factor((int(header.Columns), int(header.Rows)), min_side)
+        pixels = display_pixels(first_frame(path, header, transfer_syntax, factor), header)
     except NotImplementedError as exc:
         raise UnsupportedDicom(path, "its pixel data is encoded in a way we cannot decode") from exc
     except (*_DAMAGE, TypeError, AttributeError) as exc:
@@ -121,10 +110,14 @@ def _check_decodable(ds: Dataset, path: Path) -> str:
             # pydicom stops quietly at a truncation: an image cut off before or inside its
             # pixels reads as a header without pixel data, or (inside compressed data) as nothing.
             raise UnreadableImage(path, "the DICOM file is incomplete (its pixel data is missing)")
+        if "SOPClassUID" not in ds:
+            # Every DICOM object names its class; without one (the preamble, then noise) the
+            # header is what is broken, not a report or other object without an image.
+            raise UnreadableImage(path, "the DICOM header is damaged or incomplete")
         detail = f" ({kind})" if kind else ""
         raise UnsupportedDicom(path, f"it is a DICOM file without an image{detail}")
     syntax = uid.UID(str(ds.file_meta.get("TransferSyntaxUID", "")))
-    if syntax not in DECODING_PLUGINS:
+    if syntax not in DECODABLE:
         raise UnsupportedDicom(
             path, f"its DICOM encoding is not supported ({syntax.name or 'none given'})"
         )
@@ -144,30 +137,6 @@ def _check_decodable(ds: Dataset, path: Path) -> str:
     if rows * columns > MAX_PIXELS:
         raise UnreadableImage(path, too_large_reason((columns, rows)))
     return syntax
-
-
-def _first_frame(path: Path, header: Dataset, syntax: str) -> np.ndarray:
-    """Decode frame 0 only. Read from the file, so the other frames never reach memory."""
-    if syntax == uid.DeflatedExplicitVRLittleEndian:
-        return pixel_array(header, index=0)  # the header read has already inflated it all
-    return pixel_array(path, index=0, decoding_plugin=DECODING_PLUGINS[syntax])
-
-
-def _reduce(frame: np.ndarray, factor: int) -> np.ndarray:
-    """Box-average a frame by `factor`, keeping its dtype (stored values stay integers).
-
-    Before the display transforms, not after, so they handle a small image: the rescale is linear
-    and commutes exactly; a window or VOI LUT differs only where a box straddles its edge. Done in
-    numpy on the stored integers: a float copy of a 4.8-megapixel frame would double the peak
-    memory of a batch. Edge rows and columns that do not fill a whole box are dropped.
-    """
-    if factor <= 1:
-        return frame
-    rows, cols = frame.shape[0] // factor, frame.shape[1] // factor
-    boxes = frame[: rows * factor, : cols * factor].reshape(
-        rows, factor, cols, factor, *frame.shape[2:]
-    )
-    return np.rint(boxes.mean(axis=(1, 3))).astype(frame.dtype)
 
 
 def _metadata(ds: Dataset) -> dict[str, str]:

@@ -8,6 +8,7 @@ screened without one bad file stopping the rest.
 
 from __future__ import annotations
 
+import stat
 import struct
 from pathlib import Path
 
@@ -15,6 +16,9 @@ from core.decoded import DecodedImage
 from core.dicom_reader import is_dicom, read_dicom
 from core.errors import UnreadableImage
 from core.raster_reader import read_raster
+
+#: The reason given for a named pipe, a device or a socket found among the files.
+NOT_A_FILE = "it is not an ordinary file (it is a named pipe, a device or a socket)"
 
 #: What a decoder may raise for a file it cannot make sense of: Pillow and pydicom raise many
 #: kinds for damaged data, and none of them may escape as anything but `UnreadableImage`.
@@ -44,7 +48,8 @@ def read_image(path: Path, min_side: int | None = None) -> DecodedImage:
     `None` keeps the full size.
 
     Raises:
-        UnreadableImage: missing, a folder, empty, unreadable, not an image, damaged, too large.
+        UnreadableImage: missing, a folder, a pipe or a device, empty, unreadable, not an
+            image, damaged, too large.
         UnsupportedDicom: (an `UnreadableImage`) a DICOM file without an image or in an encoding
             we cannot decode.
     """
@@ -65,16 +70,22 @@ def read_image(path: Path, min_side: int | None = None) -> DecodedImage:
 
 
 def _check_file(path: Path) -> None:
-    """Refuse what is not a readable, non-empty file, before any decoder sees it."""
+    """Refuse what is not a readable, non-empty file, before any decoder sees it.
+
+    A named pipe or a device (a link to /dev/zero) is refused by its type, never opened: opening
+    a pipe waits for a writer, and reading a device may never end.
+    """
     try:
         if path.is_dir():
             raise UnreadableImage(path, "it is a folder, not a file")
-        size = path.stat().st_size
+        status = path.stat()
     except FileNotFoundError as exc:
         raise UnreadableImage(path, "the file does not exist") from exc
     except PermissionError as exc:
         raise UnreadableImage(path, "permission to read the file was denied") from exc
     except OSError as exc:
         raise UnreadableImage(path, f"the file cannot be opened ({exc.strerror})") from exc
-    if size == 0:
+    if not stat.S_ISREG(status.st_mode):
+        raise UnreadableImage(path, NOT_A_FILE)
+    if status.st_size == 0:
         raise UnreadableImage(path, "the file is empty")

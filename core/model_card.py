@@ -9,9 +9,10 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from core.errors import ModelCardError, ModelIntegrityError
 
@@ -65,32 +66,98 @@ def load_model_card(card_path: Path) -> ModelCard:
     """Parse and check `model.json`.
 
     Raises:
-        ModelCardError: the card is unreadable, not JSON, or lacks a field of the contract.
+        ModelCardError: the card is unreadable, not JSON, or breaks the contract: a field is
+            missing or of the wrong type, the sha256 is not 64 hex digits, the model file is not
+            a file name beside the card, the input is not [1, N, N, 1], the calibration is not
+            finite or the threshold lies outside 0-100.
     """
     card_path = Path(card_path)
     try:
         raw = json.loads(card_path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ModelCardError(f"Cannot read the model card {card_path}: {exc}") from exc
-    try:
-        if raw["format_version"] != CARD_FORMAT_VERSION:
-            raise ModelCardError(
-                f"Model card format {raw['format_version']!r} is not supported; this app reads "
-                f"format {CARD_FORMAT_VERSION}. Received: {card_path}"
-            )
-        return ModelCard(
-            path=card_path,
-            name=str(raw["name"]),
-            version=str(raw["version"]),
-            model_file=card_path.parent / raw["file"],
-            sha256=str(raw["sha256"]),
-            input_size=int(raw["input"]["shape"][1]),
-            calibration_a=float(raw["calibration"]["a"]),
-            calibration_b=float(raw["calibration"]["b"]),
-            threshold=float(raw["threshold"]["score"]),
-            raw=raw,
-        )
-    except (KeyError, TypeError, ValueError, IndexError) as exc:
+    fields = _CardFields(raw, card_path)
+    version = fields.get("format_version", int)
+    if version != CARD_FORMAT_VERSION:
         raise ModelCardError(
-            f"The model card {card_path} does not follow the contract: missing or invalid {exc!s}"
-        ) from exc
+            f"Model card format {version!r} is not supported; this app reads format "
+            f"{CARD_FORMAT_VERSION}. Received: {card_path}"
+        )
+    file_name = fields.text("file")
+    if Path(file_name).name != file_name or file_name in (".", ".."):
+        fields.refuse("file", "must be the name of a file beside the card", file_name)
+    sha256 = fields.text("sha256")
+    if not _SHA256.fullmatch(sha256):
+        fields.refuse("sha256", "must be 64 lowercase hexadecimal digits", sha256)
+    shape = fields.get("input.shape", list)
+    if not _is_one_square_gray_image(shape):
+        fields.refuse("input.shape", "must be [1, size, size, 1]", shape)
+    threshold = fields.number("threshold.score")
+    if not 0 <= threshold <= 100:
+        fields.refuse("threshold.score", "must lie in 0-100 (a score)", threshold)
+    return ModelCard(
+        path=card_path,
+        name=fields.text("name"),
+        version=fields.text("version"),
+        model_file=card_path.parent / file_name,
+        sha256=sha256,
+        input_size=int(shape[1]),
+        calibration_a=fields.number("calibration.a"),
+        calibration_b=fields.number("calibration.b"),
+        threshold=threshold,
+        raw=raw,
+    )
+
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_one_square_gray_image(shape: list) -> bool:
+    """[1, size, size, 1]: a batch of one square, single-channel image."""
+    if len(shape) != 4 or not all(map(_is_int, shape)):
+        return False
+    return shape[0] == shape[3] == 1 and shape[1] == shape[2] > 0
+
+
+class _CardFields:
+    """Typed access to the card's fields by dotted name; any breach raises `ModelCardError`."""
+
+    def __init__(self, raw: object, path: Path) -> None:
+        self.raw = raw
+        self.path = path
+
+    def get(self, name: str, kind: type) -> Any:
+        value = self.raw
+        for key in name.split("."):
+            if not isinstance(value, dict) or key not in value:
+                raise ModelCardError(
+                    f"The model card {self.path} does not follow the contract: {name} is missing."
+                )
+            value = value[key]
+        if not isinstance(value, kind) or (kind is int and not _is_int(value)):
+            self.refuse(name, f"must be of type {kind.__name__}", value)
+        return value
+
+    def text(self, name: str) -> str:
+        value = self.get(name, str)
+        if not value.strip():
+            self.refuse(name, "must not be empty", value)
+        return value
+
+    def number(self, name: str) -> float:
+        value = self.get(name, object)
+        if not (isinstance(value, int | float) and not isinstance(value, bool)):
+            self.refuse(name, "must be a number", value)
+        if not math.isfinite(value):
+            self.refuse(name, "must be finite", value)
+        return float(value)
+
+    def refuse(self, name: str, rule: str, value: object) -> NoReturn:
+        raise ModelCardError(
+            f"The model card {self.path} does not follow the contract: {name} {rule}. "
+            f"Received: {value!r}"
+        )

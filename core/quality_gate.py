@@ -43,7 +43,21 @@ def blank_or_uniform(image: DecodedImage) -> str | None:
     return None
 
 
-DEFAULT_CHECKS: tuple[GateCheck, ...] = (too_small, blank_or_uniform)
+#: Share of strongly coloured pixels above which an image is a colour picture, not an X-ray.
+#: Coloured annotations on a radiograph (a burnt-in label, a ruler) cover far less.
+MAX_COLOUR_SHARE = 0.05
+
+
+def in_colour(image: DecodedImage) -> str | None:
+    if image.colour_share > MAX_COLOUR_SHARE:
+        return (
+            "This is a colour picture, not an X-ray (X-rays are shades of grey), so it was not "
+            "scored."
+        )
+    return None
+
+
+DEFAULT_CHECKS: tuple[GateCheck, ...] = (too_small, blank_or_uniform, in_colour)
 
 
 def rejection_reason(

@@ -36,6 +36,13 @@ NOT_AN_IMAGE = "it is not an image in a supported format (JPEG, PNG, BMP, TIFF, 
 _DEEP_MODES = ("I", "I;16", "I;16L", "I;16B", "I;16N", "F")
 _JPEG_DRAFT_SCALES = (8, 4, 2)  # the reductions libjpeg can decode directly
 _TURNING_ORIENTATIONS = (5, 6, 7, 8)  # EXIF orientations that swap width and height
+_GREY_MODES = ("1", "L", "LA", "La", *_DEEP_MODES)
+#: Colour is judged on a thumbnail of at most this many pixels a side: enough to tell a photo.
+_COLOUR_PROBE_SIDE = 96
+#: A pixel is strongly coloured when its colour lies this far (in 0-255 RGB units) from the
+#: image's own dominant tint. Measuring from the tint rather than from grey lets a radiograph
+#: photographed on a bluish lightbox or scanned in sepia count as grey, as it is.
+STRONG_COLOUR = 40.0
 
 
 def read_raster(path: Path, min_side: int | None) -> DecodedImage:
@@ -92,17 +99,41 @@ def _decode(image: Image.Image, path: Path, min_side: int | None) -> DecodedImag
         pixels=np.asarray(gray, dtype=np.uint8),
         source_format=_format_of(image),
         original_size=(height, width) if turned else (width, height),
+        colour_share=_colour_share(image),
     )
 
 
+def _colour_share(image: Image.Image) -> float:
+    """Share of strongly coloured pixels (see `STRONG_COLOUR`) in a small copy of `image`.
+
+    A one-tint image (grey, sepia, blue) has every pixel on one line through black in RGB space;
+    the distance of each pixel from that line is how much colour it has beyond the tint.
+    """
+    if image.mode in _GREY_MODES:
+        return 0.0
+    scale = max(1, max(image.size) // _COLOUR_PROBE_SIDE)
+    probe = image.resize(
+        (max(1, image.width // scale), max(1, image.height // scale)), Image.Resampling.NEAREST
+    )
+    rgb = np.asarray(probe.convert("RGB"), dtype=np.float32).reshape(-1, 3)
+    tint = rgb.sum(axis=0)
+    norm = float(np.linalg.norm(tint))
+    tint = tint / norm if norm > 0 else np.full(3, 3**-0.5, dtype=np.float32)
+    off_tint = rgb - np.outer(rgb @ tint, tint)
+    return float(np.mean(np.linalg.norm(off_tint, axis=1) > STRONG_COLOUR))
+
+
 def _draft(image: Image.Image, factor: int) -> int:
-    """Ask a JPEG to decode at 1/2, 1/4 or 1/8 scale, luminance only; returns the scale it took.
+    """Ask a JPEG to decode at 1/2, 1/4 or 1/8 scale; returns the scale it took.
+
+    Grey JPEGs decode luminance only; colour ones keep their colour, which the colour check needs.
 
     Other formats ignore `draft`; the caller reduces them after decoding.
     """
     scale = next((s for s in _JPEG_DRAFT_SCALES if s <= factor), 1)
     before = image.size
-    image.draft("L", (before[0] // scale, before[1] // scale) if scale > 1 else None)
+    mode = "L" if image.mode == "L" else "RGB"
+    image.draft(mode, (before[0] // scale, before[1] // scale) if scale > 1 else None)
     if image.size == before:
         return 1
     # libjpeg rounds a reduced side up: a side of 1001 at 1/8 decodes as 126.

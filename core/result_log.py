@@ -7,6 +7,8 @@ Why it is built this way:
   and a command line (two processes) write the same log at once, each waiting its turn.
 - The file is created readable by its owner only (0600 on POSIX): it holds patient IDs on a shared
   laptop. SQLite gives its -wal and -shm files the same mode.
+- Any str a result holds can be logged, even a Linux file name that is not valid UTF-8 (stored
+  as a blob, read back as the same str), so one odd name never stops a batch.
 - `PRAGMA user_version` counts the migrations that have run, so a log written by an older version
   is upgraded in place, and one written by a newer version is refused rather than misread.
 """
@@ -118,20 +120,20 @@ class ResultLog:
         blob = None if heatmap is None else heatmap.astype("<f4").tobytes()
         rows, cols = (None, None) if heatmap is None else heatmap.shape
         values = (
-            result.file,
+            _storable(result.file),
             result.sha256,
             str(result.status),
             result.score,
             None if result.label is None else str(result.label),
-            result.reason,
+            _storable(result.reason),
             result.threshold,
             result.model_version,
             _timestamp(result.screened_at),
-            result.patient_id,
-            result.study_date,
-            result.study_instance_uid,
-            result.series_instance_uid,
-            result.sop_instance_uid,
+            _storable(result.patient_id),
+            _storable(result.study_date),
+            _storable(result.study_instance_uid),
+            _storable(result.series_instance_uid),
+            _storable(result.sop_instance_uid),
             blob,
             rows,
             cols,
@@ -261,9 +263,16 @@ def _retry_while_busy(action: Callable[[], None]) -> None:
 
 
 def _create_private_file(path: Path) -> None:
-    """Create the log file with mode 0600 before SQLite does (SQLite would use 0644)."""
+    """Create the log file with mode 0600 before SQLite does (SQLite would use 0644).
+
+    An existing log is never opened here: closing any descriptor of a file drops every POSIX
+    lock this process holds on it, so opening and closing the log while another connection of
+    this process has it open (the window's, say) would silently release that connection's locks,
+    and other processes would then delete or reset the WAL under it ("disk I/O error").
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600))
     if sys.platform != "win32":
         os.chmod(path, 0o600)  # a log made by an older version, or under a loose umask
 
@@ -273,6 +282,30 @@ def _timestamp(moment: datetime) -> str:
     return moment.isoformat(timespec="microseconds")
 
 
+def _storable(text: str | None) -> str | bytes | None:
+    """`text` as SQLite can store it: a str that cannot be UTF-8 encoded becomes a blob.
+
+    On Linux a file name may be any bytes; Python keeps those that are not UTF-8 as lone
+    surrogates ("scan-\udcff.png"), which SQLite refuses as text. Such a value (the path, and a
+    reason that names the file) is stored as its "surrogatepass" bytes, which `_readable` turns
+    back into the very same str, so the file can still be found and shown after a restart.
+    """
+    if text is None:
+        return None
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass")
+    return text
+
+
+def _readable(value: str | bytes | None) -> str | None:
+    """The str that `_storable` stored."""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "surrogatepass")
+    return value
+
+
 def _from_row(row: tuple) -> ScreeningResult:
     (row_id, file, sha256, status, score, label, reason, threshold, model_version, screened_at,
      patient_id, study_date, study_uid, series_uid, sop_uid, blob, rows, cols) = row  # fmt: skip
@@ -280,20 +313,20 @@ def _from_row(row: tuple) -> ScreeningResult:
     if blob is not None:
         heatmap = np.frombuffer(blob, dtype="<f4").reshape(rows, cols)
     return ScreeningResult(
-        file=file,
+        file=_readable(file),
         sha256=sha256,
         status=status,
         score=score,
         label=label,
-        reason=reason,
+        reason=_readable(reason),
         threshold=threshold,
         model_version=model_version,
         screened_at=datetime.fromisoformat(screened_at),
-        patient_id=patient_id,
-        study_date=study_date,
-        study_instance_uid=study_uid,
-        series_instance_uid=series_uid,
-        sop_instance_uid=sop_uid,
+        patient_id=_readable(patient_id),
+        study_date=_readable(study_date),
+        study_instance_uid=_readable(study_uid),
+        series_instance_uid=_readable(series_uid),
+        sop_instance_uid=_readable(sop_uid),
         heatmap=heatmap,
         id=row_id,
     )

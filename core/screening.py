@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import stat
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -21,11 +23,12 @@ from core.classifier import Classifier
 from core.decoded import DecodedImage
 from core.errors import UnreadableImage
 from core.file_walk import expand_paths
-from core.image_reader import read_image
+from core.image_reader import NOT_A_FILE, read_image
 from core.model_card import ModelCard
-from core.quality_gate import rejection_reason
+from core.quality_gate import DEFAULT_CHECKS, GateCheck, rejection_reason
 from core.result import Label, ScreeningResult, Status
 from core.result_log import ResultLog
+from core.view_gate import ViewGate, load_view_gate_card
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +52,12 @@ def file_sha256(path: Path) -> str:
     """
     digest = hashlib.sha256()
     try:
-        with open(path, "rb") as stream:
+        # Non-blocking, so a named pipe cannot stall the open; then only regular files are read
+        # (a link to /dev/zero would never end).
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(descriptor, "rb") as stream:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                raise UnreadableImage(path, NOT_A_FILE)
             while chunk := stream.read(_HASH_CHUNK):
                 digest.update(chunk)
     except IsADirectoryError as exc:
@@ -69,12 +77,17 @@ class Screener:
     def __init__(self, card: ModelCard, log: ResultLog, workers: int = 2):
         card.verify_model_file()
         self.card = card
+        self.gate_card = load_view_gate_card(card)
         self.log = log
         self.workers = workers
+        # The version names both files' bytes, so a cached result never outlives either model.
         self.model_version = f"{card.version}+{card.sha256[:8]}"
+        if self.gate_card is not None:
+            self.gate_card.verify_model_file()
+            self.model_version += f".{self.gate_card.sha256[:8]}"
         self._local = threading.local()
         # Load once up front, so a broken model fails before any file; the first worker reuses it.
-        self._spare: list[Classifier] = [Classifier(card, verified=True)]
+        self._spare: list[tuple[Classifier, tuple[GateCheck, ...]]] = [self._load_models()]
 
     def screen(
         self, paths: Iterable[Path], cancel: threading.Event | None = None
@@ -127,10 +140,11 @@ class Screener:
             image = read_image(path, min_side=self.card.input_size)
         except UnreadableImage as exc:
             return Outcome(self._result(path, sha256, Status.ERROR, reason=str(exc)), False)
-        reason = rejection_reason(image)
+        classifier, checks = self._models()
+        reason = rejection_reason(image, checks)
         if reason is not None:
             return Outcome(self._result(path, sha256, Status.REJECTED, image, reason=reason), False)
-        found = self._classifier().classify(image.pixels)
+        found = classifier.classify(image.pixels)
         label = Label.PNEUMONIA if found.pneumonia else Label.NORMAL
         return Outcome(
             self._result(
@@ -145,16 +159,20 @@ class Screener:
             from_cache=False,
         )
 
-    def _classifier(self) -> Classifier:
-        """This thread's classifier: LiteRT interpreters must not be shared between threads."""
-        classifier = getattr(self._local, "classifier", None)
-        if classifier is None:
-            try:
-                classifier = self._spare.pop()
-            except IndexError:
-                classifier = Classifier(self.card, verified=True)
-            self._local.classifier = classifier
-        return classifier
+    def _load_models(self) -> tuple[Classifier, tuple[GateCheck, ...]]:
+        """A classifier and the quality-gate checks, the view gate last (it is the costliest)."""
+        checks = DEFAULT_CHECKS
+        if self.gate_card is not None:
+            checks = (*checks, ViewGate(self.gate_card, verified=True))
+        return Classifier(self.card, verified=True), checks
+
+    def _models(self) -> tuple[Classifier, tuple[GateCheck, ...]]:
+        """This thread's models: LiteRT interpreters must not be shared between threads."""
+        models = getattr(self._local, "models", None)
+        if models is None:
+            models = self._spare.pop() if self._spare else self._load_models()
+            self._local.models = models
+        return models
 
     def _result(
         self, path: Path, sha256: str, status: Status, image: DecodedImage | None = None, **fields

@@ -8,6 +8,7 @@ takes drops) within about a second.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import sys
 from importlib.metadata import PackageNotFoundError, version
 from types import TracebackType
@@ -83,6 +84,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def run(argv: list[str] | None = None) -> int:
     """Open the window and run until it is closed; returns the process exit status."""
+    multiprocessing.freeze_support()  # a bundled app runs as its own decoder child (spawn)
     app = make_application(argv)
     log_path = install_file_logging()
     install_translators(app)

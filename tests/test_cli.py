@@ -111,10 +111,13 @@ def test_a_blank_image_is_rejected_with_a_reason(tmp_path):
     assert "blank" in row["reason"]
 
 
-def test_a_tampered_model_is_refused_with_exit_status_1(tmp_path, monkeypatch, capsys):
+@pytest.mark.parametrize(
+    "tampered", ["pneumoscreen-compact-int8.tflite", "frontal-gate-int8.tflite"]
+)
+def test_a_tampered_model_is_refused_with_exit_status_1(tmp_path, monkeypatch, capsys, tampered):
     model_dir = tmp_path / "model"
     shutil.copytree(SHIPPED_MODEL_DIR, model_dir)
-    tflite = next(model_dir.glob("*.tflite"))
+    tflite = model_dir / tampered
     tflite.write_bytes(tflite.read_bytes()[:-10] + b"0123456789")
     monkeypatch.setattr(cli, "model_card_path", lambda: model_dir / "model.json")
     assert cli.main(["screen", str(tmp_path)]) == 1

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import codecs
 import csv
+import signal
+import stat
+import subprocess
+import sys
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
@@ -11,6 +15,7 @@ import pytest
 
 from core.csv_export import CSV_COLUMNS, write_results_csv
 from core.result import Label, ScreeningResult, Status
+from tests.conftest import REPO
 
 WHEN = datetime(2025, 3, 14, 9, 30, 5, 250000, tzinfo=timezone(timedelta(hours=3)))
 CONTRACT_HEADER = "file,status,score,label,reason,sha256,model_version,screened_at"
@@ -148,3 +153,48 @@ def test_quotes_are_doubled_inside_quoted_cells_as_rfc_4180_says(tmp_path):
     path = tmp_path / "export.csv"
     write_results_csv([rejected_result(reason='say "no"')], path)
     assert ',"say ""no""",' in path.read_text(encoding="utf-8-sig")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
+def test_the_export_is_readable_by_its_owner_only(tmp_path):
+    path = tmp_path / "export.csv"
+    write_results_csv([ok_result(patient_id="P-17")], path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+# A child process exports results from a generator that stops half-way and waits to be killed.
+_EXPORT_THEN_HANG = """
+import sys, time
+from tests.test_csv_export import ok_result
+from core.csv_export import write_results_csv
+
+def rows():
+    for index in range(100_000):
+        if index == 5_000:
+            print("half-way", flush=True)
+            time.sleep(600)
+        yield ok_result(file=f"/clinic/xrays/{index}.png")
+
+write_results_csv(rows(), sys.argv[1])
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_an_export_killed_half_way_leaves_the_older_export_whole(tmp_path):
+    path = tmp_path / "export.csv"
+    write_results_csv([ok_result()], path)
+    older = path.read_bytes()
+    child = subprocess.Popen(
+        [sys.executable, "-c", _EXPORT_THEN_HANG, str(path)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout.readline() == "half-way\n"  # 5,000 rows written, not yet renamed
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+    assert path.read_bytes() == older
+    leftovers = [p.name for p in tmp_path.iterdir() if p != path]
+    assert all(name.startswith(".export.csv.") for name in leftovers), leftovers  # hidden

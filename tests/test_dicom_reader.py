@@ -7,19 +7,34 @@ Lossless, which pydicom cannot encode); expected 8-bit pixels are worked out by 
 from __future__ import annotations
 
 import io
+import os
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import gdcm
 import numpy as np
 import pytest
 from PIL import Image
-from pydicom import uid
+from pydicom import dcmread, uid
+from pydicom.data import get_testdata_file
 from pydicom.dataset import Dataset, FileMetaDataset
 from pydicom.encaps import encapsulate
+from pydicom.errors import InvalidDicomError
+from pydicom.pixels import pixel_array
 
+from core import dicom_decoding
+from core.dicom_display import display_pixels
 from core.dicom_reader import is_dicom, read_dicom
 from core.errors import UnreadableImage, UnsupportedDicom
 from core.image_reader import read_image
+from core.isolated_decoder import CRASHED_REASON, HUNG_REASON, IsolatedDecoder
+from core.model_card import load_model_card
+from core.result_log import ResultLog
+from core.screening import Screener
+from tests.conftest import SHIPPED_MODEL_DIR
+from tests.test_bad_inputs import GDCM_CRASHERS
+from tests.test_reader_properties import radiograph_like
 
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared/data/samples/PNEUMONIA"
 
@@ -434,12 +449,24 @@ def test_truncated_dicom_is_unreadable(tmp_path, sample, syntax, keep):
     assert_refused(path)
 
 
+@pytest.mark.parametrize("cut", [133, 140, 141, 142, 143, 150])
+def test_dicom_cut_inside_its_first_header_element_is_unreadable(tmp_path, sample, cut):
+    # At 141-143 bytes the group length's 4-byte value is cut to 1-3 bytes: pydicom raised its
+    # own BytesLengthException, which no reader turned into UnreadableImage.
+    data = write(make_dataset(sample), tmp_path / "whole.dcm").read_bytes()
+    path = tmp_path / "cut.dcm"
+    path.write_bytes(data[:cut])
+
+    assert "incomplete" in assert_refused(path)
+
+
 def test_dicom_preamble_followed_by_random_bytes_is_unreadable(tmp_path):
     noise = np.random.default_rng(7).integers(0, 256, 4000, dtype=np.uint8).tobytes()
     path = tmp_path / "noise.dcm"
     path.write_bytes(bytes(128) + b"DICM" + noise)
 
-    assert_refused(path)
+    # Not "a DICOM file without an image": the noise parses as one junk element, no class.
+    assert "header is damaged" in assert_refused(path)
 
 
 def test_dicom_claiming_a_huge_image_is_refused_before_decoding(tmp_path, sample):
@@ -448,3 +475,208 @@ def test_dicom_claiming_a_huge_image_is_refused_before_decoding(tmp_path, sample
     path = write(ds, tmp_path / "bomb.dcm")
 
     assert "too large (60000 x 60000 pixels" in assert_refused(path)
+
+
+# --- Which decoder, and GDCM kept in a child process -------------------------------------------
+
+
+@pytest.fixture
+def no_child(monkeypatch):
+    """Fails the test if anything is sent to the GDCM child process."""
+
+    class Refuse:
+        def run(self, path: Path, *args: object) -> None:
+            pytest.fail(f"{path.name} was sent to the GDCM child process")
+
+    monkeypatch.setattr(dicom_decoding, "_GDCM", Refuse())
+
+
+@pytest.mark.parametrize(
+    "syntax",
+    [
+        uid.ExplicitVRLittleEndian,
+        uid.DeflatedExplicitVRLittleEndian,
+        uid.RLELossless,
+        uid.JPEGBaseline8Bit,
+        uid.JPEGLSLossless,
+        uid.JPEG2000Lossless,
+        uid.JPEG2000,
+    ],
+    ids=_name,
+)
+def test_every_syntax_but_jpeg_lossless_is_decoded_without_a_child_process(
+    tmp_path, sample, syntax, no_child
+):
+    path = write(make_dataset(sample), tmp_path / "image.dcm", syntax)
+
+    assert read_image(path).pixels.shape == sample.shape
+
+
+@pytest.mark.parametrize(
+    ("syntax", "bits"),
+    [
+        (uid.JPEGBaseline8Bit, 8),
+        (uid.JPEGLSLossless, 8),
+        (uid.JPEGLSLossless, 12),
+        (uid.JPEG2000Lossless, 8),
+        (uid.JPEG2000Lossless, 12),
+        (uid.JPEG2000, 8),
+        (uid.JPEG2000, 12),
+    ],
+    ids=lambda value: _name(value) if isinstance(value, str) else f"{value}-bit",
+)
+def test_in_process_decoders_give_exactly_what_gdcm_gave(tmp_path, sample, syntax, bits):
+    pixels = sample if bits == 8 else _tiled(STORED_12_BIT)
+    path = write(make_dataset(pixels, bits_stored=bits), tmp_path / "image.dcm", syntax)
+    plugin = dicom_decoding.IN_PROCESS_PLUGINS[syntax]
+
+    ours = pixel_array(path, index=0, decoding_plugin=plugin)
+
+    gdcm_gave = pixel_array(path, index=0, decoding_plugin="gdcm")  # safe: not damaged
+    assert ours.dtype == gdcm_gave.dtype
+    np.testing.assert_array_equal(ours, gdcm_gave)
+
+
+def test_jpeg_2000_in_a_jp2_wrapper_that_pillow_refuses_is_decoded_by_gdcm():
+    # Older GDCM wrapped the JPEG 2000 stream in a JP2 file header; only GDCM reads it back.
+    path = Path(get_testdata_file("GDCMJ2K_TextGBR.dcm"))
+    ds = dcmread(path)
+    with pytest.raises(RuntimeError):
+        pixel_array(path, index=0, decoding_plugin="pillow")
+
+    decoded = read_image(path)
+
+    expected = display_pixels(pixel_array(path, index=0, decoding_plugin="gdcm"), ds)
+    np.testing.assert_array_equal(decoded.pixels, expected)
+
+
+@pytest.mark.parametrize("syntax", [uid.JPEGLSLossless, uid.JPEG2000Lossless], ids=_name)
+def test_without_its_in_process_decoder_a_syntax_is_decoded_by_gdcm_in_the_child(
+    tmp_path, sample, syntax, monkeypatch
+):
+    # E.g. a bundle built without pyjpegls: slower, but the same pixels, and still safe.
+    monkeypatch.setattr(dicom_decoding, "_available", lambda syntax, plugin: False)
+    path = write(make_dataset(sample), tmp_path / "image.dcm", syntax)
+
+    np.testing.assert_array_equal(read_image(path).pixels, sample)
+
+
+def _gdcm_crasher(path: Path, syntax: str) -> Path:
+    """A small 12-bit image in `syntax`, written to `path`, with one byte changed that makes GDCM
+    crash (see `tests.test_bad_inputs.GDCM_CRASHERS`)."""
+    pixels = radiograph_like(48, 64).astype(np.uint16) * 16
+    data = bytearray(write(make_dataset(pixels, bits_stored=12), path, syntax).read_bytes())
+    offset, value = GDCM_CRASHERS[uid.JPEGLosslessSV1][0]
+    data[data.index(b"\xff\xd8") + offset] = value
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_a_gdcm_crash_costs_its_file_only_and_the_batch_goes_on(tmp_path, sample):
+    made = tmp_path / "made"  # writing JPEG Lossless leaves a plain copy beside each file
+    made.mkdir()
+    files = [
+        _gdcm_crasher(made / "1-crashes-gdcm.dcm", uid.JPEGLosslessSV1),
+        write(make_dataset(sample), made / "2-radiograph.dcm", uid.JPEGLosslessSV1),
+        _gdcm_crasher(made / "3-crashes-gdcm.dcm", uid.JPEGLossless),
+        write(make_dataset(sample), made / "4-radiograph.dcm", uid.JPEGLosslessSV1),
+    ]
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for path in files:
+        path.rename(folder / path.name)
+    with ResultLog(tmp_path / "results.sqlite3") as log:
+        screener = Screener(load_model_card(SHIPPED_MODEL_DIR / "model.json"), log)
+        results = {Path(o.result.file).name: o.result for o in screener.screen([folder])}
+        logged = {Path(result.file).name: result for result in log.results()}
+
+    assert sorted(results) == sorted(logged) == [path.name for path in files]
+    for name in ("1-crashes-gdcm.dcm", "3-crashes-gdcm.dcm"):
+        assert str(results[name].status) == "error"
+        assert results[name].reason == f"{name} could not be read: {CRASHED_REASON}."
+        assert logged[name].reason == results[name].reason
+    for name in ("2-radiograph.dcm", "4-radiograph.dcm"):
+        assert str(results[name].status) == "ok", results[name].reason
+    assert results["2-radiograph.dcm"].score == results["4-radiograph.dcm"].score
+
+
+# IsolatedDecoder targets: run in its child, which imports this module to find them.
+def _answer(path: str, *args: object) -> str:
+    name = Path(path).name
+    if name.startswith("abort"):
+        os.abort()
+    if name.startswith("hang"):
+        time.sleep(3600)
+    if name.startswith("value-error"):
+        raise ValueError(f"bad value in {name}")
+    if name.startswith("pydicom-error"):
+        raise InvalidDicomError(f"not DICOM: {name}")
+    return f"{name} {args}"
+
+
+@pytest.fixture
+def isolated():
+    decoder = IsolatedDecoder(_answer, timeout_s=20)
+    yield decoder
+    decoder.close()
+
+
+def test_a_child_that_dies_fails_its_file_only_and_a_fresh_child_takes_the_next(isolated):
+    assert isolated.run(Path("first.dcm"), 1) == "first.dcm (1,)"
+    first_child = isolated.pid
+
+    with pytest.raises(UnreadableImage) as caught:
+        isolated.run(Path("/data/abort.dcm"))
+
+    assert str(caught.value) == f"abort.dcm could not be read: {CRASHED_REASON}."
+    assert isolated.run(Path("next.dcm")) == "next.dcm ()"
+    assert isolated.pid not in (None, first_child)
+
+
+def test_a_child_that_hangs_is_killed_at_the_timeout_and_replaced():
+    decoder = IsolatedDecoder(_answer, timeout_s=1)
+    try:
+        started = time.monotonic()
+        with pytest.raises(UnreadableImage) as caught:
+            decoder.run(Path("hang.dcm"))
+        assert time.monotonic() - started < 30  # the first second or so is the child's start
+
+        assert str(caught.value) == f"hang.dcm could not be read: {HUNG_REASON}."
+        assert decoder.run(Path("next.dcm")) == "next.dcm ()"
+    finally:
+        decoder.close()
+
+
+def test_what_the_target_raises_is_raised_here_and_the_child_stays(isolated):
+    with pytest.raises(ValueError) as value_error:
+        isolated.run(Path("value-error.dcm"))
+    child = isolated.pid
+    # A class from a library may not rebuild here: it comes back as a RuntimeError naming it.
+    with pytest.raises(RuntimeError) as library_error:
+        isolated.run(Path("pydicom-error.dcm"))
+
+    assert str(value_error.value) == "bad value in value-error.dcm"
+    assert str(library_error.value) == "InvalidDicomError: not DICOM: pydicom-error.dcm"
+    assert isolated.pid == child
+
+
+def test_threads_share_the_child_and_each_gets_its_own_answer(isolated):
+    def ask(thread: int) -> list[str]:
+        return [isolated.run(Path(f"{thread}-{i}.dcm"), i) for i in range(20)]
+
+    with ThreadPoolExecutor(4) as pool:
+        answers = list(pool.map(ask, range(4)))
+
+    assert answers == [[f"{t}-{i}.dcm ({i},)" for i in range(20)] for t in range(4)]
+
+
+def test_close_ends_the_child(isolated):
+    isolated.run(Path("x.dcm"))
+    child = isolated.pid
+
+    isolated.close()
+
+    assert isolated.pid is None
+    assert child is not None
+    with pytest.raises(ProcessLookupError):
+        os.kill(child, 0)

@@ -278,6 +278,22 @@ def test_file_without_read_permission_is_refused(tmp_path, sample):
         path.chmod(0o600)
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path):
+    pipe = tmp_path / "pipe.jpg"
+    os.mkfifo(pipe)  # opening it to read would wait for a writer for ever
+
+    assert "not an ordinary file" in assert_refused(pipe)
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_link_to_an_endless_device_is_refused_without_reading_it(tmp_path):
+    link = tmp_path / "zeros.png"
+    link.symlink_to("/dev/zero")
+
+    assert "not an ordinary file" in assert_refused(link)
+
+
 def test_permission_denied_while_reading_is_refused(tmp_path, sample, monkeypatch):
     path = save(sample, tmp_path / "locked.png")
 

@@ -57,35 +57,46 @@ def logged_rows(home: Path) -> list:
         return log.results()
 
 
-def kill_when_logged(process: subprocess.Popen, home: Path, target: int) -> None:
+def kill_when_logged(process: subprocess.Popen, home: Path, target: int) -> int:
     """SIGKILL `process` as soon as the log holds `target` rows: a random point mid-batch, chosen
-    by progress rather than by time, so the test does not depend on the machine's speed."""
+    by progress rather than by time, so the test does not depend on the machine's speed.
+
+    Returns how many rows another reader saw committed just before the kill."""
     deadline = time.monotonic() + 120
     log = None
+    seen = 0
     try:
         while time.monotonic() < deadline and process.poll() is None:
             if log is None and (home / "results.sqlite3").exists():
                 log = ResultLog(home / "results.sqlite3")
-            if log is not None and log.count() >= target:
-                break
+            if log is not None:
+                seen = log.count()
+                if seen >= target:
+                    break
             time.sleep(0.002)
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
     finally:
         if log is not None:
             log.close()
+    return seen
 
 
 def test_random_sigkills_keep_every_committed_result_and_a_rerun_skips_them(batch, tmp_path):
     home = tmp_path / "home"
     targets = sorted(random.Random(1).sample(range(1, FILES), KILLS))
-    counts = []
+    counts, seen_before_kills, kept = [], [], set()
     for target in targets:
-        kill_when_logged(start_screening(batch, home), home, target)
-        rows = logged_rows(home)
+        seen = kill_when_logged(start_screening(batch, home), home, target)
+        rows = logged_rows(home)  # also: PRAGMA integrity_check says "ok"
+        assert len(rows) >= seen, f"{seen} rows were committed before the kill, {len(rows)} after"
+        assert kept <= {(row.id, row.sha256) for row in rows}, "a row of an earlier run was lost"
         assert all(row.status is Status.OK for row in rows)
         assert len({row.sha256 for row in rows}) == len(rows), "a file was logged twice"
+        kept = {(row.id, row.sha256) for row in rows}
         counts.append(len(rows))
+        seen_before_kills.append(seen)
+    print(f"rows seen committed before each kill {seen_before_kills}; in the log after {counts}")
     assert counts == sorted(counts), f"results were lost between kills: {counts}"
     mid_batch = [c for c in counts if c < FILES]
     assert len(mid_batch) >= KILLS // 2, f"too few kills landed mid-batch: {counts}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sqlite3
 import stat
 import subprocess
@@ -142,6 +143,20 @@ def test_heatmap_and_timestamps_round_trip(tmp_path):
     assert with_map.screened_at == moment and with_map.screened_at.utcoffset() == timedelta(0)
 
 
+def test_a_file_name_that_is_not_utf8_is_logged_and_read_back_unchanged(tmp_path):
+    # What Python makes of the Linux name b"scan-\xff.png": a lone surrogate, which SQLite
+    # refuses as text. The batch that met it used to stop with a UnicodeEncodeError.
+    name = os.fsdecode(b"scan-\xff.png") if os.name == "posix" else "scan-\udcff.png"
+    failed = error_result()
+    failed = replace(failed, file=f"/usb/{name}", reason=f"{name} could not be read: damaged.")
+    with ResultLog(tmp_path / "results.sqlite") as log:
+        logged = [log.add(ok_result(name, patient_id="P-\udcfe")), log.add(failed)]
+    with ResultLog(tmp_path / "results.sqlite") as log:
+        assert log.results() == logged
+        assert log.cached(logged[0].sha256, "compact-1.0") == logged[0]
+        assert log.integrity_ok()
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
 def test_the_log_file_is_readable_by_its_owner_only(tmp_path):
     path = tmp_path / "results.sqlite"
@@ -185,6 +200,38 @@ def test_two_processes_writing_at_once_both_keep_all_their_rows(tmp_path):
         assert log.count() == 400
         assert len({r.sha256 for r in log.results()}) == 400
         assert log.integrity_ok()
+
+
+#: A child process asks for a write lock on SQLite's SHARED byte range of the log: it is refused
+#: while any connection of this process has the log open (WAL keeps a shared lock for that).
+_LOCK_PROBE = """
+import fcntl, sys
+with open(sys.argv[1], "r+b") as file:
+    try:
+        fcntl.lockf(file, fcntl.LOCK_EX | fcntl.LOCK_NB, 510, 0x40000002)
+        print("free")
+    except OSError:
+        print("held")
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX advisory locks")
+def test_opening_a_second_log_in_the_process_keeps_the_first_ones_locks(tmp_path):
+    # Closing any descriptor of a file drops all of this process's POSIX locks on it. Opening
+    # (and closing) the file by hand on every open did that to the window's connection: another
+    # process then reset the WAL under it, and the window got "disk I/O error".
+    path = tmp_path / "results.sqlite"
+
+    def lock_seen_by_another_process() -> str:
+        probe = [sys.executable, "-c", _LOCK_PROBE, str(path)]
+        return subprocess.run(probe, capture_output=True, text=True, check=True).stdout.strip()
+
+    with ResultLog(path) as first:
+        first.add(ok_result())
+        assert lock_seen_by_another_process() == "held"
+        ResultLog(path).close()
+        assert lock_seen_by_another_process() == "held"
+        first.add(ok_result("two.png", sha256="cd" * 32))
 
 
 def test_an_unwritable_location_raises_result_log_error(tmp_path):

@@ -7,6 +7,7 @@ import pytest
 
 from core.litert_model import LiteRTModel
 from core.model_card import load_model_card
+from core.view_gate import load_view_gate_card
 from training.__main__ import main as training_main
 from training.export import agreement_check
 from training.models import ARCHITECTURES
@@ -74,3 +75,18 @@ def test_the_reference_models_have_the_notebooks_size_and_ours_is_100x_smaller()
     compact = ARCHITECTURES["compact"]().count_params()
     assert 84_000_000 < seed_final < 86_000_000
     assert compact * 100 < seed_final
+
+
+def test_the_gate_trains_exports_int8_and_is_named_in_the_screening_card(exported, shared_data):
+    _, model_dir = exported
+    gate = f"gate --data-dir {shared_data / 'kermany-train'} --out {model_dir} --epochs 1"
+    gate += f" --per-kind 4 --max-images 60 --test-dev {shared_data / 'kermany-test-dev'}"
+    gate += f" --run-dir {model_dir.parent / 'gate-run'} --allow-failed-int8-check"
+    assert training_main(gate.split()) == 0
+    card = load_model_card(model_dir / "model.json")
+    gate_card = load_view_gate_card(card)
+    gate_card.verify_model_file()
+    assert LiteRTModel(gate_card.model_file).input_dtype == np.int8
+    held_out = gate_card.raw["performance"]["held_out"]
+    assert {"CT slice", "lateral chest view", "document"} <= set(held_out["by_kind"])
+    assert 0 <= held_out["frontal_rejected"] <= 1

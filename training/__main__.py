@@ -13,6 +13,7 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO.parent / "shared" / "data"
 DEFAULT_TRAIN = SHARED_DATA / "kermany-train"
 DEFAULT_TEST_DEV = SHARED_DATA / "kermany-test-dev"
+DEFAULT_NOT_FRONTAL = SHARED_DATA / "not-frontal-cxr"
 DEFAULT_CACHE = REPO / ".cache"
 SHIPPED_MODEL_DIR = REPO / "resources" / "model"
 
@@ -70,6 +71,23 @@ def _parser() -> argparse.ArgumentParser:
         help="write the files even if the int8 check fails (smoke runs only)",
     )
 
+    gate = commands.add_parser(
+        "gate", help="train the frontal-view gate, export it beside the model and measure it"
+    )
+    gate.add_argument("--data-dir", type=Path, default=DEFAULT_TRAIN)
+    gate.add_argument("--not-frontal", type=Path, default=DEFAULT_NOT_FRONTAL)
+    gate.add_argument("--test-dev", type=Path, default=DEFAULT_TEST_DEV)
+    gate.add_argument("--out", type=Path, default=SHIPPED_MODEL_DIR)
+    gate.add_argument("--epochs", type=int)
+    gate.add_argument("--per-kind", type=int, help="training examples made per non-frontal kind")
+    gate.add_argument("--max-images", type=int, help="a seeded subset, for smoke runs")
+    gate.add_argument("--run-dir", type=Path, default=REPO / "runs" / "gate")
+    gate.add_argument(
+        "--allow-failed-int8-check",
+        action="store_true",
+        help="write the files even if the int8 check fails (smoke runs only)",
+    )
+
     reproduce = commands.add_parser(
         "reproduce", help="retrain the shipped model from kermany-train and export it"
     )
@@ -79,7 +97,30 @@ def _parser() -> argparse.ArgumentParser:
     reproduce.add_argument("--out", type=Path, default=SHIPPED_MODEL_DIR)
     reproduce.add_argument("--version", default="1.0.0")
     reproduce.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE)
+    reproduce.add_argument("--not-frontal", type=Path, default=DEFAULT_NOT_FRONTAL)
     return parser
+
+
+def _release_gate(
+    data_dir: Path,
+    not_frontal: Path,
+    test_dev: Path,
+    out: Path,
+    run_dir: Path,
+    enforce_int8_check: bool = True,
+    **overrides,
+) -> None:
+    from training.gate import GateConfig, release_gate
+
+    config = GateConfig(**{k: v for k, v in overrides.items() if v is not None})
+    card = release_gate(data_dir, not_frontal, test_dev, out, config, run_dir, enforce_int8_check)
+    held_out = card["performance"]["held_out"]
+    print(
+        f"wrote {out / card['file']} ({card['file_bytes']} bytes); threshold "
+        f"{card['threshold']['score']}; held out: frontal X-rays refused "
+        f"{held_out['frontal_rejected']:.2%} of {held_out['frontal_n']}, others refused "
+        f"{held_out['other_rejected']:.2%} of {held_out['other_n']}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -121,6 +162,18 @@ def main(argv: list[str] | None = None) -> int:
             f"AUC {report['auc']['value']}  sensitivity {report['sensitivity']['value']}  "
             f"specificity {report['specificity']['value']}  -> {args.out}"
         )
+    elif args.command == "gate":
+        _release_gate(
+            args.data_dir,
+            args.not_frontal,
+            args.test_dev,
+            args.out,
+            args.run_dir,
+            not args.allow_failed_int8_check,
+            epochs=args.epochs,
+            per_kind=args.per_kind,
+            max_images=args.max_images,
+        )
     elif args.command in ("export", "reproduce"):
         from training.release import release
 
@@ -149,6 +202,10 @@ def main(argv: list[str] | None = None) -> int:
             f"{perf['test_dev']['sensitivity']['value']}, specificity "
             f"{perf['test_dev']['specificity']['value']}"
         )
+        if args.command == "reproduce":
+            _release_gate(
+                args.data_dir, args.not_frontal, args.test_dev, args.out, args.run_dir / "gate"
+            )
     return 0
 
 

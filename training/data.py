@@ -95,6 +95,15 @@ def patient_split(
     return train, val
 
 
+def seeded_subset(items: list[LabeledImage], limit: int | None, seed: int) -> list[LabeledImage]:
+    """`limit` items picked with `seed`, in their original order (all of them for None)."""
+    if limit is None or limit >= len(items):
+        return items
+    rng = np.random.default_rng(seed)
+    keep = sorted(rng.choice(len(items), size=limit, replace=False))
+    return [items[i] for i in keep]
+
+
 def read_grayscale(path: Path) -> np.ndarray:
     """Decode an image file to a 2-D uint8 array."""
     with Image.open(path) as image:

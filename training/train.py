@@ -16,7 +16,7 @@ import keras
 import numpy as np
 
 from training.augment import MixupBatches, build_augmenter
-from training.data import list_images, load_arrays, patient_split
+from training.data import list_images, load_arrays, patient_split, seeded_subset
 from training.metrics import roc_auc
 from training.models import ARCHITECTURES
 
@@ -72,14 +72,6 @@ class HeldOutAUC(keras.callbacks.Callback):
             logs[f"{name}_auc"] = roc_auc(y, logits[:, 0])
 
 
-def _subset(items, limit: int | None, seed: int):
-    if limit is None or limit >= len(items):
-        return items
-    rng = np.random.default_rng(seed)
-    keep = sorted(rng.choice(len(items), size=limit, replace=False))
-    return [items[i] for i in keep]
-
-
 def train(
     data_dir: Path,
     run_dir: Path,
@@ -92,7 +84,7 @@ def train(
     keras.utils.set_random_seed(config.seed)
     run_dir.mkdir(parents=True, exist_ok=True)
     size = config.resolved_size()
-    items = _subset(list_images(data_dir), config.max_images, config.split_seed)
+    items = seeded_subset(list_images(data_dir), config.max_images, config.split_seed)
     train_items, val_items = patient_split(items, config.val_fraction, config.split_seed)
     (run_dir / "split.json").write_text(
         json.dumps(

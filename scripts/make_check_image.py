@@ -1,0 +1,134 @@
+"""Make the self-test's check images and record what the app makes of them.
+
+Usage (from the repository root):
+    .venv/bin/python scripts/make_check_image.py            # refresh expected.json
+    .venv/bin/python scripts/make_check_image.py --images   # also redraw the images
+
+`pneumoscreen --self-test` screens the files in `resources/self-test/` and compares the outcome
+with `expected.json`. The images are drawn here, a synthetic chest-radiograph phantom (lungs,
+mediastinum, ribs, diaphragm), so nothing from the data set is shipped; the same pixels go into
+a PNG and into a 12-bit DICOM compressed as JPEG Lossless, the encoding X-ray units write most,
+so the self-test also proves that the DICOM decoder (python-gdcm) is inside the bundle.
+
+The expected outcome is data, not code: whenever the model, its card or the quality gate changes,
+rerun this script and commit `expected.json`. `tests/test_self_test.py` fails while it is stale.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageFilter
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from core.self_test import check_folder, expected_path, observe  # noqa: E402
+
+WIDTH, HEIGHT = 400, 480
+SEED = 20261126
+DICOM_BITS_STORED = 12
+
+
+def phantom() -> np.ndarray:
+    """A frontal chest radiograph drawn from ellipses and arcs: uint8, HEIGHT x WIDTH."""
+    yy, xx = np.mgrid[0:HEIGHT, 0:WIDTH].astype(np.float32)
+    x, y = (xx - WIDTH / 2) / (WIDTH / 2), yy / HEIGHT  # x in [-1, 1] across, y 0 (top) to 1
+
+    def ellipse(cx: float, cy: float, rx: float, ry: float) -> np.ndarray:
+        return ((x - cx) / rx) ** 2 + ((y - cy) / ry) ** 2 <= 1.0
+
+    image = np.full((HEIGHT, WIDTH), 25.0, dtype=np.float32)  # air around the body
+    image[ellipse(0.0, 0.55, 0.95, 0.62)] = 150.0  # soft tissue of the trunk
+    for side in (-1, 1):
+        lung = ellipse(side * 0.42, 0.50, 0.33, 0.34)
+        image[lung] = 70.0
+        for rib in range(8):  # ribs: bright arcs sweeping down and outwards over each lung
+            arc = np.abs(y - (0.22 + 0.075 * rib) - 0.10 * (side * x) ** 2) < 0.012
+            image[lung & arc] += 20.0
+    image[ellipse(0.0, 0.52, 0.16, 0.40)] = 200.0  # mediastinum and spine
+    image[ellipse(0.08, 0.62, 0.24, 0.14)] = 185.0  # heart, a little to the patient's left
+    for side in (-1, 1):  # diaphragm domes below the lungs
+        image[ellipse(side * 0.42, 0.93, 0.38, 0.12) & (y > 0.80)] = 175.0
+    blurred = Image.fromarray(image.astype(np.uint8)).filter(ImageFilter.GaussianBlur(2))
+    image = np.asarray(blurred, dtype=np.float32)
+    noise = np.random.default_rng(SEED).normal(0.0, 2.0, image.shape)
+    return np.clip(np.rint(image + noise), 0, 255).astype(np.uint8)
+
+
+def write_png(pixels: np.ndarray, path: Path) -> None:
+    Image.fromarray(pixels).save(path, optimize=True)
+
+
+def write_dicom(pixels: np.ndarray, path: Path) -> None:
+    """A DX image, 12 bits stored, JPEG Lossless (process 14, SV1), encoded with python-gdcm."""
+    import gdcm
+    from pydicom import uid
+    from pydicom.dataset import Dataset, FileMetaDataset
+
+    top = (1 << DICOM_BITS_STORED) - 1
+    ds = Dataset()
+    ds.file_meta = FileMetaDataset()
+    ds.SOPClassUID = uid.DigitalXRayImageStorageForPresentation
+    ds.SOPInstanceUID = uid.generate_uid(entropy_srcs=["pneumoscreen-self-test", "instance"])
+    ds.StudyInstanceUID = uid.generate_uid(entropy_srcs=["pneumoscreen-self-test", "study"])
+    ds.SeriesInstanceUID = uid.generate_uid(entropy_srcs=["pneumoscreen-self-test", "series"])
+    ds.file_meta.MediaStorageSOPClassUID = ds.SOPClassUID
+    ds.file_meta.MediaStorageSOPInstanceUID = ds.SOPInstanceUID
+    ds.PatientID = "SELFTEST"
+    ds.PatientName = "Self-test^Synthetic phantom"
+    ds.Modality = "DX"
+    ds.ViewPosition = "PA"
+    stored = np.rint(pixels.astype(np.float32) * (top / 255.0)).astype(np.uint16)
+    ds.set_pixel_data(stored, "MONOCHROME2", DICOM_BITS_STORED)
+    ds.WindowCenter, ds.WindowWidth = (top + 1) // 2, top + 1
+    with tempfile.TemporaryDirectory() as scratch:
+        plain = Path(scratch) / "plain.dcm"
+        ds.save_as(plain, enforce_file_format=True)
+        reader = gdcm.ImageReader()
+        reader.SetFileName(str(plain))
+        change = gdcm.ImageChangeTransferSyntax()
+        change.SetTransferSyntax(gdcm.TransferSyntax(gdcm.TransferSyntax.JPEGLosslessProcess14_1))
+        if not reader.Read():
+            raise RuntimeError(f"GDCM could not read the plain check DICOM. Received: {plain}")
+        change.SetInput(reader.GetImage())
+        if not change.Change():
+            raise RuntimeError(f"GDCM could not compress the check DICOM. Received: {plain}")
+        writer = gdcm.ImageWriter()
+        writer.SetFileName(str(path))
+        writer.SetFile(reader.GetFile())
+        writer.SetImage(change.GetOutput())
+        if not writer.Write():
+            raise RuntimeError(f"GDCM could not write the check DICOM. Received: {path}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--images", action="store_true", help="redraw the check images too")
+    args = parser.parse_args(argv)
+    folder = check_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    png, dcm = folder / "check.png", folder / "check.dcm"
+    if args.images or not png.exists() or not dcm.exists():
+        pixels = phantom()
+        write_png(pixels, png)
+        write_dicom(pixels, dcm)
+    expected = observe([png, dcm])
+    expected_path().write_text(json.dumps(expected, indent=2) + "\n", encoding="utf-8")
+    for image in expected["images"]:
+        print(
+            f"{image['file']}: {image['status']}, score {image['score']}, label {image['label']}, "
+            f"model score {image['model_score']}"
+        )
+    print(f"wrote {expected_path().relative_to(REPO)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
