@@ -80,8 +80,10 @@ def png_claiming(width: int, height: int) -> bytes:
     )
 
 
-def dicom_image(pixels: np.ndarray, photometric: str = "MONOCHROME2", bits: int = 8) -> Dataset:
-    """A minimal digital X-ray DICOM dataset holding `pixels`."""
+def make_dataset(
+    pixels: np.ndarray, photometric: str = "MONOCHROME2", bits_stored: int = 8, **elements: object
+) -> Dataset:
+    """A minimal DX image dataset holding `pixels` (2-D, or 3-D for several frames)."""
     ds = Dataset()
     ds.file_meta = FileMetaDataset()
     ds.SOPClassUID = uid.DigitalXRayImageStorageForPresentation
@@ -89,9 +91,15 @@ def dicom_image(pixels: np.ndarray, photometric: str = "MONOCHROME2", bits: int 
     ds.file_meta.MediaStorageSOPClassUID = ds.SOPClassUID
     ds.file_meta.MediaStorageSOPInstanceUID = ds.SOPInstanceUID
     ds.Modality = "DX"
-    ds.PatientID = "CORPUS-1"
-    ds.set_pixel_data(pixels, photometric, bits)
+    ds.set_pixel_data(pixels, photometric, bits_stored)
+    for keyword, value in elements.items():
+        setattr(ds, keyword, value)
     return ds
+
+
+def dicom_image(pixels: np.ndarray, photometric: str = "MONOCHROME2", bits: int = 8) -> Dataset:
+    """A minimal digital X-ray DICOM dataset holding `pixels`."""
+    return make_dataset(pixels, photometric, bits, PatientID="CORPUS-1")
 
 
 def dicom_bytes(ds: Dataset) -> bytes:

@@ -33,6 +33,7 @@ from core.model_card import load_model_card
 from core.result_log import ResultLog
 from core.screening import Screener
 from tests.conftest import SHIPPED_MODEL_DIR
+from tests.corpus import make_dataset
 from tests.test_bad_inputs import GDCM_CRASHERS
 from tests.test_reader_properties import radiograph_like
 
@@ -78,23 +79,6 @@ def _tiled(values: np.ndarray) -> np.ndarray:
 def sample() -> np.ndarray:
     """A real chest X-ray, 8-bit grayscale, 554 x 256."""
     return np.asarray(Image.open(SAMPLES / "person1141_bacteria_3085.png").convert("L"))
-
-
-def make_dataset(
-    pixels: np.ndarray, photometric: str = "MONOCHROME2", bits_stored: int = 8, **elements: object
-) -> Dataset:
-    """A minimal DX image dataset holding `pixels` (2-D, or 3-D for several frames)."""
-    ds = Dataset()
-    ds.file_meta = FileMetaDataset()
-    ds.SOPClassUID = uid.DigitalXRayImageStorageForPresentation
-    ds.SOPInstanceUID = uid.generate_uid()
-    ds.file_meta.MediaStorageSOPClassUID = ds.SOPClassUID
-    ds.file_meta.MediaStorageSOPInstanceUID = ds.SOPInstanceUID
-    ds.Modality = "DX"
-    ds.set_pixel_data(pixels, photometric, bits_stored)
-    for keyword, value in elements.items():
-        setattr(ds, keyword, value)
-    return ds
 
 
 def write(ds: Dataset, path: Path, syntax: str = uid.ExplicitVRLittleEndian) -> Path:

@@ -17,11 +17,12 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 from PIL import Image
 from pydicom import uid
-from pydicom.dataset import Dataset, FileMetaDataset
+from pydicom.dataset import Dataset
 
 from core.decoded import DecodedImage, stretch_to_uint8
 from core.errors import UnreadableImage
 from core.image_reader import read_image
+from tests.corpus import make_dataset
 
 # Moderate: the whole module runs in seconds. No example database: nothing is
 # written into the working tree; a failure prints the example that reproduces it.
@@ -200,20 +201,6 @@ def radiograph_like(height: int = 48, width: int = 64) -> np.ndarray:
     return np.clip(x * 2 + y + blob, 0, 255).astype(np.uint8)
 
 
-def _dicom_dataset(
-    pixels: np.ndarray, photometric: str = "MONOCHROME2", bits_stored: int = 8
-) -> Dataset:
-    ds = Dataset()
-    ds.file_meta = FileMetaDataset()
-    ds.SOPClassUID = uid.DigitalXRayImageStorageForPresentation
-    ds.SOPInstanceUID = uid.generate_uid()
-    ds.file_meta.MediaStorageSOPClassUID = ds.SOPClassUID
-    ds.file_meta.MediaStorageSOPInstanceUID = ds.SOPInstanceUID
-    ds.Modality = "DX"
-    ds.set_pixel_data(pixels, photometric, bits_stored)
-    return ds
-
-
 def _dicom_bytes(ds: Dataset, syntax: str = uid.ExplicitVRLittleEndian) -> bytes:
     if syntax == uid.RLELossless:
         ds.compress(syntax, encoding_plugin="pydicom")  # GDCM's RLE encoder aborts on 3 x 3
@@ -227,8 +214,8 @@ def _dicom_bytes(ds: Dataset, syntax: str = uid.ExplicitVRLittleEndian) -> bytes
 VALID_FILES: dict[str, bytes] = {
     "image.png": encoded(Image.fromarray(radiograph_like()), "PNG"),
     "image.jpg": encoded(Image.fromarray(radiograph_like()), "JPEG"),
-    "image.dcm": _dicom_bytes(_dicom_dataset(radiograph_like())),
-    "rle.dcm": _dicom_bytes(_dicom_dataset(radiograph_like()), uid.RLELossless),
+    "image.dcm": _dicom_bytes(make_dataset(radiograph_like())),
+    "rle.dcm": _dicom_bytes(make_dataset(radiograph_like()), uid.RLELossless),
 }
 
 
@@ -293,7 +280,7 @@ def test_grayscale_dicom_of_any_depth_decodes_and_monochrome1_is_its_negative(
     assume(not (syntax == uid.RLELossless and pixels.itemsize == 2 and bits <= 8))
     decoded = {}
     for photometric in ("MONOCHROME2", "MONOCHROME1"):
-        ds = _dicom_dataset(pixels, photometric, bits)
+        ds = make_dataset(pixels, photometric, bits)
         if rescale is not None:
             ds.RescaleSlope, ds.RescaleIntercept = rescale
         if window is not None:
