@@ -4,7 +4,8 @@ Usage (from the repository root):
     .venv/bin/python scripts/render_screenshots.py [--out docs/screenshots] [--size 1280x800]
 
 States: empty.png (first start), screening.png (mid-batch, progress visible), results.png (a
-pneumonia case selected, heatmap on) and rejected.png (a blank scan selected). The images are the
+pneumonia case selected, heatmap on) and rejected.png (a film scanned sideways, refused as not a
+frontal chest X-ray). The images are the
 24 shared samples (../shared/data/samples) plus two bad files made here. A fresh data folder is
 used, so your own log and settings are never touched. Screening is slowed down (a short pause per
 file) only while taking screening.png, so the progress bar can be caught mid-batch.
@@ -49,15 +50,19 @@ def settle(seconds: float = 0.3) -> None:
 
 
 def make_bad_files(folder: Path) -> list[Path]:
-    """A blank scan (rejected by the quality gate) and a damaged file (an error)."""
+    """A film scanned sideways and a blank scan (both rejected by the quality gate) and a damaged
+    file (an error)."""
     from PIL import Image
 
     folder.mkdir(parents=True, exist_ok=True)
+    sideways = folder / "scanned-sideways.png"
+    with Image.open(sorted(SAMPLES.glob("NORMAL/*.png"))[0]) as film:
+        film.transpose(Image.Transpose.ROTATE_90).save(sideways)
     blank = folder / "scanner-blank.png"
     Image.new("L", (900, 1100), 128).save(blank)
     damaged = folder / "transfer-cut-off.jpg"
     damaged.write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(256)) * 4)
-    return [blank, damaged]
+    return [sideways, blank, damaged]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -132,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         window.detail.set_heatmap_visible(True)
         select(lambda result: result.id == strongest.id)
         shoot("results.png")
-        select(lambda result: result.status is Status.REJECTED)
+        select(lambda result: Path(result.file).name == "scanned-sideways.png")
         shoot("rejected.png")
         window.close()
     return 0
