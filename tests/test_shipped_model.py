@@ -40,3 +40,15 @@ def test_the_cam_covers_the_image_and_averages_to_the_logit(card, shared_data):
     logit, cam = LiteRTModel(card.model_file).predict(prepare_image(image, card.input_size))
     assert cam.shape == (card.input_size // 32, card.input_size // 32)
     assert abs(float(cam.mean()) - logit) < 0.1 * max(1.0, abs(logit))
+
+
+def test_a_mirrored_film_gets_the_same_score_and_a_mirrored_heatmap(card, shared_data):
+    """The file averages each member over the image and its mirror (test-time augmentation)."""
+    runner = LiteRTModel(card.model_file)
+    for path in sorted((shared_data / "samples" / "NORMAL").iterdir())[:3]:
+        image = prepare_image(read_grayscale(path), card.input_size)
+        logit, cam = runner.predict(image)
+        mirrored_logit, mirrored_cam = runner.predict(np.ascontiguousarray(image[:, ::-1]))
+        # Equal in float; int8 rounding inside the two views leaves a step or two of the output.
+        assert abs(card.score(logit) - card.score(mirrored_logit)) < 1.0
+        np.testing.assert_allclose(mirrored_cam, cam[:, ::-1], atol=0.15 * np.abs(cam).max())

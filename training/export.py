@@ -63,10 +63,25 @@ def convert_to_int8(model: keras.Model, representative: np.ndarray, seed: int = 
         return converter.convert()
 
 
-def keras_logits(members: list[keras.Model], images: np.ndarray) -> np.ndarray:
-    """Mean logit of one-output Keras models for uint8 images (the float ensemble)."""
-    pixels = images[..., None].astype(np.float32)
-    return np.mean([m.predict(pixels, batch_size=64, verbose=0)[:, 0] for m in members], axis=0)
+def keras_logits(
+    members: list[keras.Model], images: np.ndarray, mirror: bool = False
+) -> np.ndarray:
+    """Mean logit of one-output Keras models for uint8 images (the float ensemble); with
+    `mirror`, also over the mirrored images, as the exported `compact` file computes it."""
+    views = [images, images[:, :, ::-1]] if mirror else [images]
+    return np.mean(
+        [
+            m.predict(view[..., None].astype(np.float32), batch_size=64, verbose=0)[:, 0]
+            for m in members
+            for view in views
+        ],
+        axis=0,
+    )
+
+
+def exports_mirrored(members: list[keras.Model]) -> bool:
+    """`compact` files average each member over the image and its mirror (`with_cam_output`)."""
+    return any(layer.name == CAM_LAYER for layer in members[0].layers)
 
 
 def litert_logits(model_path: Path, images: np.ndarray) -> np.ndarray:
@@ -102,10 +117,10 @@ def export_int8(members: list[keras.Model], representative: np.ndarray, out_path
 
     The reference notebook's models have no CAM and are exported alone. Returns the sha256.
     """
-    has_cam = any(layer.name == CAM_LAYER for layer in members[0].layers)
+    has_cam = exports_mirrored(members)
     if not has_cam and len(members) != 1:
         raise ValueError(f"Only compact models can be ensembled. Received: {len(members)} models")
-    exported = with_cam_output(members) if has_cam else members[0]
+    exported = with_cam_output(members, mirror=True) if has_cam else members[0]
     flatbuffer = convert_to_int8(exported, representative)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     out_path.write_bytes(flatbuffer)

@@ -19,7 +19,15 @@ from core.litert_model import LiteRTModel
 from core.preprocess import STRETCH_PERCENTILES
 from training.data import list_images, load_arrays
 from training.evaluate import items_from_split
-from training.export import agreement_check, export_int8, keras_logits, litert_logits, write_card
+from training.export import (
+    agreement_check,
+    export_int8,
+    exports_mirrored,
+    keras_logits,
+    litert_logits,
+    write_card,
+)
+from training.gate import GATE_CARD
 from training.metrics import (
     DEFAULT_MIN_SENSITIVITY,
     apply_platt,
@@ -67,7 +75,9 @@ def release(
     model_path = out_dir / f"pneumoscreen-{config['arch']}-int8.tflite"
     sha256 = export_int8(members, x_train, model_path)
     val_int8 = litert_logits(model_path, x_val)
-    check = agreement_check(keras_logits(members, x_val), val_int8, y_val)
+    check = agreement_check(
+        keras_logits(members, x_val, mirror=exports_mirrored(members)), val_int8, y_val
+    )
     if enforce_int8_check and not check["passed"]:
         raise ExportCheckError(f"int8 export check failed: {check}")
     test_int8 = litert_logits(model_path, x_test)
@@ -90,6 +100,8 @@ def release(
         test_dev=screening_report(y_test, apply_platt(test_int8, a, b), threshold_score / 100),
         config=config,
     )
+    if (out_dir / GATE_CARD).exists():  # a re-export keeps the view gate beside it
+        card["view_gate"] = GATE_CARD
     write_card(card, out_dir / "model.json")
     return card
 
@@ -112,10 +124,14 @@ def _card(
     scale, zero_point = runner.input_quantization
     outputs = {"logit": "raw pneumonia logit, shape [1, 1]"}
     if runner.has_cam:
-        outputs["logit"] += "; the mean of the CAM"
+        outputs["logit"] += (
+            "; the mean of the CAM; averaged over the members and over the image and its "
+            "left-right mirror (test-time augmentation inside the file)"
+        )
         outputs["cam"] = (
             f"class-activation map, shape [1, {size // 32}, {size // 32}, 1]; "
-            "positive cells push towards pneumonia"
+            "positive cells push towards pneumonia; the mirrored view's map is mirrored back "
+            "before averaging"
         )
     return {
         "format_version": 1,
