@@ -62,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--test-dev", type=Path, default=DEFAULT_TEST_DEV)
     export.add_argument("--out", type=Path, default=SHIPPED_MODEL_DIR)
-    export.add_argument("--version", default="1.0.0")
+    export.add_argument("--version", default="1.1.0")
     export.add_argument("--min-sensitivity", type=float, default=DEFAULT_MIN_SENSITIVITY)
     export.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE)
     export.add_argument(
@@ -95,7 +95,7 @@ def _parser() -> argparse.ArgumentParser:
     reproduce.add_argument("--test-dev", type=Path, default=DEFAULT_TEST_DEV)
     reproduce.add_argument("--run-dir", type=Path, default=REPO / "runs" / "reproduce")
     reproduce.add_argument("--out", type=Path, default=SHIPPED_MODEL_DIR)
-    reproduce.add_argument("--version", default="1.0.0")
+    reproduce.add_argument("--version", default="1.1.0")
     reproduce.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE)
     reproduce.add_argument("--not-frontal", type=Path, default=DEFAULT_NOT_FRONTAL)
     return parser
