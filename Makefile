@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
-.PHONY: run test lint model eda evaluate clean
+.PHONY: run test lint dist model eda evaluate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,7 @@ $(RUNTIME_STAMP): pyproject.toml | $(BIN)/python
 	touch $@
 
 $(DEV_STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[dev,train]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,train,build]"
 	touch $@ $(RUNTIME_STAMP)
 
 run: $(RUNTIME_STAMP)
@@ -28,6 +28,10 @@ lint: $(DEV_STAMP)
 
 test: lint
 	$(BIN)/python -m pytest
+
+# The one-folder bundle in dist/PneumoScreen/, then dist/*.tar.gz and (where dpkg-deb is) dist/*.deb.
+dist: $(DEV_STAMP)
+	$(BIN)/python -m installer.build_dist
 
 # Retrain the shipped model from ../shared/data/kermany-train and export it to resources/model.
 model: $(DEV_STAMP)
@@ -41,4 +45,4 @@ evaluate: $(DEV_STAMP)
 		../shared/data/kermany-test-dev --out docs/evaluation/test-dev --title test-dev
 
 clean:
-	rm -rf $(VENV) .cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) .cache .pytest_cache .ruff_cache build dist
