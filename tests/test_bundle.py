@@ -101,26 +101,34 @@ def test_self_test_passes_in_an_empty_environment(bundle, tmp_path):
     assert "not installed" not in result.stdout, "every version is known inside the bundle"
 
 
-def test_bundle_screens_the_samples_exactly_like_the_source_tree(
-    bundle, shared_data, tmp_path, monkeypatch
-):
-    samples = shared_data / "samples"
-    bundled_csv = tmp_path / "bundle.csv"
+def screen_with_bundle_and_source(
+    bundle: Path, folder: Path, tmp_path: Path, monkeypatch
+) -> tuple[dict, dict]:
+    """CSV rows by file of `pneumoscreen screen FOLDER`: the bundle's (emptied environment, another
+    working folder, HOME in tmp_path/home), then the source tree's (in-process, its own log)."""
+    bundled_csv, source_csv = tmp_path / "bundle.csv", tmp_path / "source.csv"
     result = run_clean(
         bundle / EXECUTABLE,
         "screen",
-        str(samples),
+        str(folder),
         "--csv",
         str(bundled_csv),
         cwd=tmp_path / "elsewhere",
         home=tmp_path / "home",
     )
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "home" / ".local" / "share" / "PneumoScreen" / "results.sqlite3").exists()
     monkeypatch.setenv("PNEUMOSCREEN_HOME", str(tmp_path / "source-home"))
-    source_csv = tmp_path / "source.csv"
-    assert cli.main(["screen", str(samples), "--csv", str(source_csv)]) == 0
-    bundled, source = read_rows(bundled_csv), read_rows(source_csv)
+    assert cli.main(["screen", str(folder), "--csv", str(source_csv)]) == 0
+    return read_rows(bundled_csv), read_rows(source_csv)
+
+
+def test_bundle_screens_the_samples_exactly_like_the_source_tree(
+    bundle, shared_data, tmp_path, monkeypatch
+):
+    bundled, source = screen_with_bundle_and_source(
+        bundle, shared_data / "samples", tmp_path, monkeypatch
+    )
+    assert (tmp_path / "home" / ".local" / "share" / "PneumoScreen" / "results.sqlite3").exists()
     assert len(source) == 24 and bundled.keys() == source.keys()
     for file, row in source.items():
         assert {k: bundled[file][k] for k in COMPARED} == {k: row[k] for k in COMPARED}, file
@@ -149,21 +157,7 @@ def test_bundle_decodes_jpeg_ls_with_gdcm_at_arms_length(
     data[data.index(b"\xff\xd8") + offset] = value
     (folder / "damaged.dcm").write_bytes(bytes(data))
 
-    bundled_csv = tmp_path / "bundle.csv"
-    result = run_clean(
-        bundle / EXECUTABLE,
-        "screen",
-        str(folder),
-        "--csv",
-        str(bundled_csv),
-        cwd=tmp_path / "elsewhere",
-        home=tmp_path / "home",
-    )
-    assert result.returncode == 0, result.stderr
-    monkeypatch.setenv("PNEUMOSCREEN_HOME", str(tmp_path / "source-home"))
-    source_csv = tmp_path / "source.csv"
-    assert cli.main(["screen", str(folder), "--csv", str(source_csv)]) == 0
-    bundled, source = read_rows(bundled_csv), read_rows(source_csv)
+    bundled, source = screen_with_bundle_and_source(bundle, folder, tmp_path, monkeypatch)
     assert bundled.keys() == source.keys()
     sound = next(file for file in source if file.endswith("radiograph.dcm"))
     assert {k: bundled[sound][k] for k in COMPARED} == {k: source[sound][k] for k in COMPARED}
