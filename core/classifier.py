@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 
 from core.errors import ModelCardError
-from core.litert_model import LiteRTModel
+from core.litert_model import load_for_card
 from core.model_card import ModelCard, load_model_card
 from core.preprocess import prepare_image
 
@@ -31,15 +31,8 @@ class Classifier:
 
     def __init__(self, card: ModelCard, num_threads: int = 1, verified: bool = False):
         """`verified`: the caller has just checked the file against the card (skip re-hashing)."""
-        if not verified:
-            card.verify_model_file()
         self.card = card
-        self._model = LiteRTModel(card.model_file, num_threads=num_threads)
-        if self._model.input_size != card.input_size:
-            raise ModelCardError(
-                f"The model card says input {card.input_size}, the model file takes "
-                f"{self._model.input_size}. Received: {card.path}"
-            )
+        self._model = load_for_card(card, num_threads, verified)
         if not self._model.has_cam:
             raise ModelCardError(f"The model has no heatmap output. Received: {card.model_file}")
 

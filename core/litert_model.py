@@ -11,7 +11,8 @@ from pathlib import Path
 import numpy as np
 from ai_edge_litert.interpreter import Interpreter
 
-from core.errors import ModelError
+from core.errors import ModelCardError, ModelError
+from core.model_card import ModelCard
 
 
 class LiteRTModel:
@@ -68,3 +69,25 @@ class LiteRTModel:
         raw = self._interpreter.get_tensor(detail["index"]).astype(np.float32)
         scale, zero_point = detail["quantization"]
         return (raw - zero_point) * scale if scale else raw
+
+
+def load_for_card(card: ModelCard, num_threads: int = 1, verified: bool = False) -> LiteRTModel:
+    """The card's model file, loaded only once its sha256 matches the card, with the input size
+    the card promises.
+
+    `verified`: the caller has just checked the file against the card (skip re-hashing).
+
+    Raises:
+        ModelIntegrityError: the file is missing or not the one the card names.
+        ModelError: LiteRT cannot load it.
+        ModelCardError: the card and the file disagree about the input size.
+    """
+    if not verified:
+        card.verify_model_file()
+    model = LiteRTModel(card.model_file, num_threads=num_threads)
+    if model.input_size != card.input_size:
+        raise ModelCardError(
+            f"The model card says input {card.input_size}, the model file takes "
+            f"{model.input_size}. Received: {card.path}"
+        )
+    return model

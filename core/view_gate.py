@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from core.decoded import DecodedImage
 from core.errors import ModelCardError
-from core.litert_model import LiteRTModel
+from core.litert_model import load_for_card
 from core.model_card import ModelCard, load_model_card
 from core.preprocess import prepare_image
 
@@ -47,15 +47,8 @@ class ViewGate:
     """
 
     def __init__(self, card: ModelCard, verified: bool = False):
-        if not verified:
-            card.verify_model_file()
         self.card = card
-        self._model = LiteRTModel(card.model_file)
-        if self._model.input_size != card.input_size:
-            raise ModelCardError(
-                f"The view gate's card says input {card.input_size}, its model file takes "
-                f"{self._model.input_size}. Received: {card.path}"
-            )
+        self._model = load_for_card(card, verified=verified)
 
     def frontal_score(self, gray) -> float:
         """0-100: how much the 8-bit grayscale image looks like a usable frontal chest X-ray."""

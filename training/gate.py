@@ -22,8 +22,7 @@ from pathlib import Path
 import keras
 import numpy as np
 
-from core.litert_model import LiteRTModel
-from training.export import agreement_check, convert_to_int8, write_card
+from training.export import agreement_check, convert_to_int8, litert_logits, write_card
 from training.gate_data import FRONTAL, GateSets, build_gate_sets
 from training.models import build_compact
 
@@ -87,11 +86,6 @@ def train_gate(sets: GateSets, config: GateConfig) -> keras.Model:
         verbose=2,
     )
     return model
-
-
-def int8_logits(model_path: Path, images: np.ndarray) -> np.ndarray:
-    runner = LiteRTModel(model_path)
-    return np.array([runner.predict(image)[0] for image in images], dtype=np.float32)
 
 
 def choose_threshold(frontal_logits: np.ndarray) -> float:
@@ -171,7 +165,7 @@ def release_gate(
     with tempfile.TemporaryDirectory() as scratch:
         candidate = Path(scratch) / GATE_FILE
         candidate.write_bytes(flatbuffer)
-        calibration_logits = int8_logits(candidate, calibration_images)
+        calibration_logits = litert_logits(candidate, calibration_images)
     keras_logits = model.predict(calibration_images[..., None].astype(np.float32), verbose=0)
     check = agreement_check(keras_logits[:, 0], calibration_logits, calibration_labels)
     if enforce_int8_check and not check["passed"]:
@@ -185,7 +179,7 @@ def release_gate(
         ("calibration", sets.calibration),
         ("held_out", sets.held_out),
     ):
-        logits = calibration_logits if name == "calibration" else int8_logits(model_path, images)
+        logits = calibration_logits if name == "calibration" else litert_logits(model_path, images)
         scores[name] = measure(100.0 / (1.0 + np.exp(-logits)), labels, kinds, threshold)
     card = gate_card(flatbuffer, config, threshold, scores, sets)
     card["int8_check_on_calibration"] = check
