@@ -224,6 +224,12 @@ def test_the_heatmap_toggle_changes_the_shown_image(qtbot, window):
     assert view.pixmap().toImage() == with_heatmap  # the same picture again, nothing drifted
 
 
+def visible_error_box() -> QMessageBox | None:
+    """The message box that `desktop.errors.show_exception` shows, while it is on screen."""
+    boxes = [w for w in QApplication.topLevelWidgets() if w.objectName() == "errorBox"]
+    return next((b for b in boxes if isinstance(b, QMessageBox) and b.isVisible()), None)
+
+
 def test_a_missing_model_is_reported_and_the_log_still_shows(qtbot, home, tmp_path, monkeypatch):
     import desktop.screening_controller as controller_module
 
@@ -232,12 +238,8 @@ def test_a_missing_model_is_reported_and_the_log_still_shows(qtbot, home, tmp_pa
     qtbot.addWidget(window)
     window.show()
 
-    def error_box() -> QMessageBox | None:
-        boxes = [w for w in QApplication.topLevelWidgets() if w.objectName() == "errorBox"]
-        return next((b for b in boxes if isinstance(b, QMessageBox) and b.isVisible()), None)
-
-    qtbot.waitUntil(lambda: error_box() is not None, timeout=TIMEOUT_MS)
-    box = error_box()
+    qtbot.waitUntil(lambda: visible_error_box() is not None, timeout=TIMEOUT_MS)
+    box = visible_error_box()
     assert "Reinstall PneumoScreen" in box.text()
     assert window.model_status.text() == "Model not available"
     box.close()
@@ -284,8 +286,8 @@ def test_an_unwritable_data_folder_is_explained(qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("PNEUMOSCREEN_HOME", str(blocked))
     window = MainWindow()
     qtbot.addWidget(window)
-    boxes = [w for w in QApplication.topLevelWidgets() if w.objectName() == "errorBox"]
-    box = next(b for b in boxes if isinstance(b, QMessageBox) and b.isVisible())
+    box = visible_error_box()
+    assert box is not None
     assert "cannot read or write its results file" in box.text()
     assert not window.commands.add_files.isEnabled()  # nothing can be screened without a log
     window.add_paths([SAMPLES])  # a drop is ignored, not a crash

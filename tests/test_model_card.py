@@ -13,7 +13,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core import cli
 from core.classifier import Classifier
@@ -259,6 +258,7 @@ def test_the_window_explains_a_spoiled_model_and_keeps_the_details(
 ):
     import desktop.screening_controller as controller_module
     from desktop.main_window import MainWindow
+    from tests.test_desktop_window import visible_error_box
 
     _spoil(model_copy, how)
     monkeypatch.setattr(controller_module, "model_card_path", lambda: model_copy / "model.json")
@@ -267,12 +267,8 @@ def test_the_window_explains_a_spoiled_model_and_keeps_the_details(
     qtbot.addWidget(window)
     window.show()
 
-    def error_box() -> QMessageBox | None:
-        boxes = [w for w in QApplication.topLevelWidgets() if w.objectName() == "errorBox"]
-        return next((b for b in boxes if isinstance(b, QMessageBox) and b.isVisible()), None)
-
-    qtbot.waitUntil(lambda: error_box() is not None, timeout=TIMEOUT_MS)
-    box = error_box()
+    qtbot.waitUntil(lambda: visible_error_box() is not None, timeout=TIMEOUT_MS)
+    box = visible_error_box()
     if how == "swapped":
         assert box.windowTitle() == "Screening model damaged"
         assert "changed or damaged" in box.text() and "sha256" in box.detailedText()
