@@ -22,7 +22,6 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-import numpy as np
 from pydicom import uid
 
 REPO = Path(__file__).resolve().parents[1]
@@ -33,16 +32,9 @@ VALUES = (0x00, 0x01, 0x07, 0x7F, 0x80, 0xDC, 0xFF)
 
 def damaged_files(folder: Path, syntax: str, count: int) -> list[Path]:
     """The image in `syntax`, then one copy per (byte, value) of the stream's first `count`."""
-    from tests.test_dicom_reader import make_dataset, write
-    from tests.test_reader_properties import radiograph_like
+    from tests.test_dicom_reader import small_compressed_image
 
-    pixels = radiograph_like(48, 64)
-    if syntax == uid.JPEGBaseline8Bit:
-        dataset = make_dataset(pixels)
-    else:
-        dataset = make_dataset(pixels.astype(np.uint16) * 16, bits_stored=12)
-    whole = write(dataset, folder / "whole.dcm", syntax).read_bytes()
-    start = whole.index(b"\xff\xd8" if b"\xff\xd8" in whole else b"\xff\x4f")
+    whole, start = small_compressed_image(folder / "whole.dcm", syntax)
     files = []
     for offset in range(count):
         for value in VALUES:

@@ -375,16 +375,9 @@ print("ended")
 
 @pytest.mark.parametrize("syntax", list(GDCM_CRASHERS), ids=lambda s: uid.UID(s).keyword)
 def test_a_damaged_compressed_dicom_never_takes_the_process_down(tmp_path, syntax):
-    from tests.test_dicom_reader import make_dataset, write
-    from tests.test_reader_properties import radiograph_like
+    from tests.test_dicom_reader import small_compressed_image
 
-    pixels = radiograph_like(48, 64)
-    if syntax == uid.JPEGBaseline8Bit:
-        dataset = make_dataset(pixels)
-    else:
-        dataset = make_dataset(pixels.astype(np.uint16) * 16, bits_stored=12)
-    whole = write(dataset, tmp_path / "whole.dcm", syntax).read_bytes()
-    start = whole.index(b"\xff\xd8" if b"\xff\xd8" in whole else b"\xff\x4f")
+    whole, start = small_compressed_image(tmp_path / "whole.dcm", syntax)
     damaged = []
     for offset, value in GDCM_CRASHERS[syntax]:
         data = bytearray(whole)

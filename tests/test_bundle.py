@@ -145,16 +145,15 @@ def test_bundle_decodes_jpeg_ls_with_gdcm_at_arms_length(
     from core.isolated_decoder import CRASHED_REASON
     from tests.corpus import load_xray
     from tests.test_bad_inputs import GDCM_CRASHERS
-    from tests.test_dicom_reader import make_dataset, write
-    from tests.test_reader_properties import radiograph_like
+    from tests.test_dicom_reader import make_dataset, small_compressed_image, write
 
     folder = tmp_path / "jpeg-ls"
     folder.mkdir()
     write(make_dataset(load_xray(shared_data)), folder / "radiograph.dcm", uid.JPEGLSLossless)
-    small = make_dataset(radiograph_like(48, 64).astype(np.uint16) * 16, bits_stored=12)
-    data = bytearray(write(small, folder / "damaged.dcm", uid.JPEGLSLossless).read_bytes())
+    whole, start = small_compressed_image(folder / "damaged.dcm", uid.JPEGLSLossless)
+    data = bytearray(whole)
     offset, value = GDCM_CRASHERS[uid.JPEGLSLossless][0]
-    data[data.index(b"\xff\xd8") + offset] = value
+    data[start + offset] = value
     (folder / "damaged.dcm").write_bytes(bytes(data))
 
     bundled, source = screen_with_bundle_and_source(bundle, folder, tmp_path, monkeypatch)

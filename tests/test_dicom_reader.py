@@ -545,13 +545,26 @@ def test_without_its_in_process_decoder_a_syntax_is_decoded_by_gdcm_in_the_child
     np.testing.assert_array_equal(read_image(path).pixels, sample)
 
 
+def small_compressed_image(path: Path, syntax: str) -> tuple[bytes, int]:
+    """A small radiograph-like image written to `path` in `syntax` (8-bit for JPEG Baseline,
+    12-bit otherwise): the file's bytes, and where its compressed stream starts (the JPEG or JPEG
+    2000 start marker), the base of the damaged files in tests and benchmarks/dicom_fuzz.py."""
+    pixels = radiograph_like(48, 64)
+    if syntax == uid.JPEGBaseline8Bit:
+        dataset = make_dataset(pixels)
+    else:
+        dataset = make_dataset(pixels.astype(np.uint16) * 16, bits_stored=12)
+    whole = write(dataset, path, syntax).read_bytes()
+    return whole, whole.index(b"\xff\xd8" if b"\xff\xd8" in whole else b"\xff\x4f")
+
+
 def _gdcm_crasher(path: Path, syntax: str) -> Path:
     """A small 12-bit image in `syntax`, written to `path`, with one byte changed that makes GDCM
     crash (see `tests.test_bad_inputs.GDCM_CRASHERS`)."""
-    pixels = radiograph_like(48, 64).astype(np.uint16) * 16
-    data = bytearray(write(make_dataset(pixels, bits_stored=12), path, syntax).read_bytes())
+    whole, start = small_compressed_image(path, syntax)
+    data = bytearray(whole)
     offset, value = GDCM_CRASHERS[uid.JPEGLosslessSV1][0]
-    data[data.index(b"\xff\xd8") + offset] = value
+    data[start + offset] = value
     path.write_bytes(bytes(data))
     return path
 
