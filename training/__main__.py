@@ -36,6 +36,9 @@ def _parser() -> argparse.ArgumentParser:
     train.add_argument("--input-size", type=int)
     train.add_argument("--batch-size", type=int)
     train.add_argument("--seed", type=int)
+    train.add_argument("--zoom", type=float, help="+- fraction, height and width independently")
+    train.add_argument("--translate", type=float, help="+- fraction of each side")
+    train.add_argument("--gamma", type=float, help="max |log gamma| of a random tone curve")
     train.add_argument("--max-images", type=int, help="a seeded subset, for smoke runs")
     train.add_argument(
         "--test-dev",
