@@ -15,6 +15,10 @@ Why it is built this way:
   killed, which the executor cannot do before Python 3.14.
 - Threads share the child under a lock. GDCM holds the GIL while it decodes, so in-process it
   never decoded two files at once either; the child frees the parent's GIL while it works.
+- The child's standard error goes to the null device. The libjpeg inside GDCM prints a line
+  there for each damaged file ("Bogus marker length"), which interleaved with the command line's
+  output and told the user nothing the file's row does not; the reason reaches the log as the
+  file's error, and a child that dies is logged here with its exit code.
 
 As with any spawned process, the child imports the parent's main module first (unless it is a
 package's `__main__`), so a script that reads images must do its work under
@@ -26,6 +30,7 @@ from __future__ import annotations
 import atexit
 import logging
 import multiprocessing
+import os
 import signal
 import threading
 from collections.abc import Callable
@@ -161,6 +166,7 @@ def _serve(connection: Connection, target: Callable[..., Any]) -> None:
     parent closes the pipe (or dies)."""
     # Ctrl+C in a terminal reaches the whole process group; the parent decides what stops.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _silence_stderr()
     connection.send(_READY)
     while True:
         try:
@@ -175,6 +181,15 @@ def _serve(connection: Connection, target: Callable[..., Any]) -> None:
             connection.send(reply)
         except Exception as exc:  # an answer that cannot be pickled; nothing was sent yet
             connection.send((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
+
+
+def _silence_stderr() -> None:
+    """Point file descriptor 2 at the null device, for native code as well as for Python."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, 2)
+    finally:
+        os.close(null)
 
 
 def _portable(exc: Exception) -> Exception:

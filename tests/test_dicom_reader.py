@@ -608,6 +608,8 @@ def _answer(path: str, *args: object) -> str:
         raise ValueError(f"bad value in {name}")
     if name.startswith("pydicom-error"):
         raise InvalidDicomError(f"not DICOM: {name}")
+    if name.startswith("noisy"):
+        os.write(2, b"Bogus marker length\n")  # as native code writes: past sys.stderr
     return f"{name} {args}"
 
 
@@ -655,6 +657,35 @@ def test_what_the_target_raises_is_raised_here_and_the_child_stays(isolated):
     assert str(value_error.value) == "bad value in value-error.dcm"
     assert str(library_error.value) == "InvalidDicomError: not DICOM: pydicom-error.dcm"
     assert isolated.pid == child
+
+
+def test_what_the_child_prints_to_standard_error_is_not_shown(capfd):
+    decoder = IsolatedDecoder(_answer, timeout_s=20)  # started here, under this test's capture
+    try:
+        assert decoder.run(Path("noisy.dcm")) == "noisy.dcm ()"
+    finally:
+        decoder.close()
+
+    assert capfd.readouterr().err == ""
+
+
+def test_damaged_jpeg_lossless_files_get_their_rows_without_decoder_noise(tmp_path, capfd):
+    whole, start = small_compressed_image(tmp_path / "whole.dcm", uid.JPEGLosslessSV1)
+    dicom_decoding._GDCM.close()  # the next read starts a child under this test's capture
+    outcomes = []
+    for offset in range(0, 12, 2):
+        damaged = bytearray(whole)
+        damaged[start + offset] = 0x00  # breaks a marker or a length: libjpeg complains
+        path = tmp_path / f"damaged-{offset}.dcm"
+        path.write_bytes(bytes(damaged))
+        try:
+            read_image(path)
+            outcomes.append("read")
+        except UnreadableImage as error:
+            outcomes.append(str(error))
+
+    assert any(outcome != "read" for outcome in outcomes)
+    assert capfd.readouterr().err == ""
 
 
 def test_threads_share_the_child_and_each_gets_its_own_answer(isolated):
