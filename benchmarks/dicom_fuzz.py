@@ -32,18 +32,16 @@ VALUES = (0x00, 0x01, 0x07, 0x7F, 0x80, 0xDC, 0xFF)
 
 def damaged_files(folder: Path, syntax: str, count: int) -> list[Path]:
     """The image in `syntax`, then one copy per (byte, value) of the stream's first `count`."""
-    from tests.test_dicom_reader import small_compressed_image
+    from tests.test_dicom_reader import small_compressed_image, with_byte_changed
 
     whole, start = small_compressed_image(folder / "whole.dcm", syntax)
     files = []
     for offset in range(count):
         for value in VALUES:
-            data = bytearray(whole)
-            if data[start + offset] == value:
+            if whole[start + offset] == value:
                 value ^= 0x40  # a change, always: keep the count at bytes x values
-            data[start + offset] = value
-            files.append(folder / f"{offset:03d}-{value:02x}.dcm")
-            files[-1].write_bytes(bytes(data))
+            path = folder / f"{offset:03d}-{value:02x}.dcm"
+            files.append(with_byte_changed(whole, start + offset, value, path))
     return files
 
 

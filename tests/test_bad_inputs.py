@@ -375,15 +375,13 @@ print("ended")
 
 @pytest.mark.parametrize("syntax", list(GDCM_CRASHERS), ids=lambda s: uid.UID(s).keyword)
 def test_a_damaged_compressed_dicom_never_takes_the_process_down(tmp_path, syntax):
-    from tests.test_dicom_reader import small_compressed_image
+    from tests.test_dicom_reader import small_compressed_image, with_byte_changed
 
     whole, start = small_compressed_image(tmp_path / "whole.dcm", syntax)
-    damaged = []
-    for offset, value in GDCM_CRASHERS[syntax]:
-        data = bytearray(whole)
-        data[start + offset] = value
-        damaged.append(tmp_path / f"damaged-{offset}-{value}.dcm")
-        damaged[-1].write_bytes(bytes(data))
+    damaged = [
+        with_byte_changed(whole, start + offset, value, tmp_path / f"damaged-{offset}-{value}.dcm")
+        for offset, value in GDCM_CRASHERS[syntax]
+    ]
 
     child = subprocess.run(
         [sys.executable, "-c", _READ_EACH, *map(str, damaged)],

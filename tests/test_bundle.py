@@ -145,16 +145,19 @@ def test_bundle_decodes_jpeg_ls_with_gdcm_at_arms_length(
     from core.isolated_decoder import CRASHED_REASON
     from tests.corpus import load_xray
     from tests.test_bad_inputs import GDCM_CRASHERS
-    from tests.test_dicom_reader import make_dataset, small_compressed_image, write
+    from tests.test_dicom_reader import (
+        make_dataset,
+        small_compressed_image,
+        with_byte_changed,
+        write,
+    )
 
     folder = tmp_path / "jpeg-ls"
     folder.mkdir()
     write(make_dataset(load_xray(shared_data)), folder / "radiograph.dcm", uid.JPEGLSLossless)
     whole, start = small_compressed_image(folder / "damaged.dcm", uid.JPEGLSLossless)
-    data = bytearray(whole)
     offset, value = GDCM_CRASHERS[uid.JPEGLSLossless][0]
-    data[start + offset] = value
-    (folder / "damaged.dcm").write_bytes(bytes(data))
+    with_byte_changed(whole, start + offset, value, folder / "damaged.dcm")
 
     bundled, source = screen_with_bundle_and_source(bundle, folder, tmp_path, monkeypatch)
     assert bundled.keys() == source.keys()

@@ -558,15 +558,20 @@ def small_compressed_image(path: Path, syntax: str) -> tuple[bytes, int]:
     return whole, whole.index(b"\xff\xd8" if b"\xff\xd8" in whole else b"\xff\x4f")
 
 
+def with_byte_changed(whole: bytes, position: int, value: int, path: Path) -> Path:
+    """`whole` with its byte at `position` set to `value`, written to `path`: one damaged file."""
+    data = bytearray(whole)
+    data[position] = value
+    path.write_bytes(bytes(data))
+    return path
+
+
 def _gdcm_crasher(path: Path, syntax: str) -> Path:
     """A small 12-bit image in `syntax`, written to `path`, with one byte changed that makes GDCM
     crash (see `tests.test_bad_inputs.GDCM_CRASHERS`)."""
     whole, start = small_compressed_image(path, syntax)
-    data = bytearray(whole)
     offset, value = GDCM_CRASHERS[uid.JPEGLosslessSV1][0]
-    data[start + offset] = value
-    path.write_bytes(bytes(data))
-    return path
+    return with_byte_changed(whole, start + offset, value, path)
 
 
 def test_a_gdcm_crash_costs_its_file_only_and_the_batch_goes_on(tmp_path, sample):
@@ -674,10 +679,8 @@ def test_damaged_jpeg_lossless_files_get_their_rows_without_decoder_noise(tmp_pa
     dicom_decoding._GDCM.close()  # the next read starts a child under this test's capture
     outcomes = []
     for offset in range(0, 12, 2):
-        damaged = bytearray(whole)
-        damaged[start + offset] = 0x00  # breaks a marker or a length: libjpeg complains
-        path = tmp_path / f"damaged-{offset}.dcm"
-        path.write_bytes(bytes(damaged))
+        # A zero breaks a marker or a length: libjpeg complains.
+        path = with_byte_changed(whole, start + offset, 0x00, tmp_path / f"damaged-{offset}.dcm")
         try:
             read_image(path)
             outcomes.append("read")
