@@ -206,13 +206,19 @@ def dicom_without_pixel_data(folder: Path, xray: np.ndarray) -> Path:
     return _written(folder / "no-pixels.dcm", dicom_bytes(ds))
 
 
-def dicom_structured_report(folder: Path, xray: np.ndarray) -> Path:
+def structured_report(sop_class: str) -> Dataset:
+    """A DICOM structured report of `sop_class`: a valid DICOM file that holds no image."""
     report = Dataset()
     report.file_meta = FileMetaDataset()
     report.file_meta.TransferSyntaxUID = uid.ExplicitVRLittleEndian
-    report.SOPClassUID = uid.ComprehensiveSRStorage
+    report.SOPClassUID = sop_class
     report.SOPInstanceUID = uid.generate_uid()
     report.Modality = "SR"
+    return report
+
+
+def dicom_structured_report(folder: Path, xray: np.ndarray) -> Path:
+    report = structured_report(uid.ComprehensiveSRStorage)
     report.ValueType = "CONTAINER"
     report.CompletionFlag = "COMPLETE"
     return _written(folder / "report.dcm", dicom_bytes(report))

@@ -18,7 +18,7 @@ import pytest
 from PIL import Image
 from pydicom import dcmread, uid
 from pydicom.data import get_testdata_file
-from pydicom.dataset import Dataset, FileMetaDataset
+from pydicom.dataset import Dataset
 from pydicom.encaps import encapsulate
 from pydicom.errors import InvalidDicomError
 from pydicom.pixels import pixel_array
@@ -33,7 +33,7 @@ from core.model_card import load_model_card
 from core.result_log import ResultLog
 from core.screening import Screener
 from tests.conftest import SHIPPED_MODEL_DIR
-from tests.corpus import make_dataset
+from tests.corpus import make_dataset, structured_report
 from tests.test_bad_inputs import GDCM_CRASHERS
 from tests.test_reader_properties import radiograph_like
 
@@ -377,14 +377,8 @@ def test_identifiers_the_file_lacks_are_left_out(tmp_path, sample):
 
 
 def test_dicom_without_pixel_data_is_unsupported(tmp_path):
-    report = Dataset()
-    report.file_meta = FileMetaDataset()
-    report.file_meta.TransferSyntaxUID = uid.ExplicitVRLittleEndian
-    report.SOPClassUID = uid.BasicTextSRStorage
-    report.SOPInstanceUID = uid.generate_uid()
-    report.Modality = "SR"
     path = tmp_path / "report.dcm"
-    report.save_as(path, enforce_file_format=True)
+    structured_report(uid.BasicTextSRStorage).save_as(path, enforce_file_format=True)
 
     message = assert_refused(path, UnsupportedDicom)
 
