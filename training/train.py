@@ -39,6 +39,7 @@ class TrainConfig:
     zoom: float = 0.3  # +- fraction, height and width independently: framing must not matter
     translate: float = 0.12  # +- fraction of each side
     gamma: float = 0.0  # max |log gamma| of a random tone curve (augment.RandomGamma); 0: off
+    blur: float = 0.0  # max blur strength (augment.RandomBlur; sharpening to half of it); 0: off
     ema_momentum: float | None = 0.99  # average of weights: steadier under the train/test shift
     patience: int = 10
     warmup_epochs: int = 2
@@ -127,7 +128,12 @@ def fit(
         [
             keras.Input((size, size, 1)),
             build_augmenter(
-                config.seed, config.horizontal_flip, config.zoom, config.translate, config.gamma
+                config.seed,
+                config.horizontal_flip,
+                config.zoom,
+                config.translate,
+                config.gamma,
+                config.blur,
             ),
             model,
         ],
