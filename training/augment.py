@@ -48,9 +48,8 @@ class RandomBlur(layers.Layer):
     (median |Laplacian| 4.4 against 6.5 at 192 pixels), and the test split's older normal films,
     which draw the false alarms, are softer than the training normals (6.0). Varying sharpness in
     training is meant to keep the model from reading disease off it (docs/model-card.md says how
-    far it did). The Gaussian has
-    sigma 1 pixel; `max_strength` 1.0 spans about 0.4x to 1.3x the film's fine detail. Active only
-    when called with training=True.
+    far it did). The Gaussian has sigma 1 pixel; `max_strength` 1.0 spans about 0.4x to 1.3x the
+    film's fine detail. Active only when called with training=True.
     """
 
     SIGMA = 1.0
