@@ -32,7 +32,7 @@ VALUES = (0x00, 0x01, 0x07, 0x7F, 0x80, 0xDC, 0xFF)
 
 def damaged_files(folder: Path, syntax: str, count: int) -> list[Path]:
     """The image in `syntax`, then one copy per (byte, value) of the stream's first `count`."""
-    from tests.test_dicom_reader import small_compressed_image, with_byte_changed
+    from tests.dicom_files import small_compressed_image, with_byte_changed
 
     whole, start = small_compressed_image(folder / "whole.dcm", syntax)
     files = []

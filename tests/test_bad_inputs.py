@@ -375,7 +375,7 @@ print("ended")
 
 @pytest.mark.parametrize("syntax", list(GDCM_CRASHERS), ids=lambda s: uid.UID(s).keyword)
 def test_a_damaged_compressed_dicom_never_takes_the_process_down(tmp_path, syntax):
-    from tests.test_dicom_reader import small_compressed_image, with_byte_changed
+    from tests.dicom_files import small_compressed_image, with_byte_changed
 
     whole, start = small_compressed_image(tmp_path / "whole.dcm", syntax)
     damaged = [

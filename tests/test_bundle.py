@@ -143,14 +143,9 @@ def test_bundle_decodes_jpeg_ls_with_gdcm_at_arms_length(
     from pydicom import uid
 
     from core.isolated_decoder import CRASHED_REASON
-    from tests.corpus import load_xray
+    from tests.corpus import load_xray, make_dataset
+    from tests.dicom_files import small_compressed_image, with_byte_changed, write
     from tests.test_bad_inputs import GDCM_CRASHERS
-    from tests.test_dicom_reader import (
-        make_dataset,
-        small_compressed_image,
-        with_byte_changed,
-        write,
-    )
 
     folder = tmp_path / "jpeg-ls"
     folder.mkdir()

@@ -6,13 +6,11 @@ Lossless, which pydicom cannot encode); expected 8-bit pixels are worked out by 
 
 from __future__ import annotations
 
-import io
 import os
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import gdcm
 import numpy as np
 import pytest
 from PIL import Image
@@ -34,8 +32,8 @@ from core.result_log import ResultLog
 from core.screening import Screener
 from tests.conftest import SHIPPED_MODEL_DIR
 from tests.corpus import make_dataset, structured_report
+from tests.dicom_files import small_compressed_image, with_byte_changed, write
 from tests.test_bad_inputs import GDCM_CRASHERS
-from tests.test_reader_properties import radiograph_like
 
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared/data/samples/PNEUMONIA"
 
@@ -57,11 +55,6 @@ DEEP_SYNTAXES = [
     uid.JPEGLSLossless,
     uid.JPEG2000Lossless,
 ]
-_GDCM_SYNTAXES = {
-    uid.JPEGLossless: gdcm.TransferSyntax.JPEGLosslessProcess14,
-    uid.JPEGLosslessSV1: gdcm.TransferSyntax.JPEGLosslessProcess14_1,
-}
-
 # 12-bit stored values, and what a window/LUT of the tests below makes of them.
 STORED_12_BIT = np.array([[0, 512, 762, 1013], [1262, 1512, 2000, 4095]], dtype=np.uint16)
 
@@ -79,48 +72,6 @@ def _tiled(values: np.ndarray) -> np.ndarray:
 def sample() -> np.ndarray:
     """A real chest X-ray, 8-bit grayscale, 554 x 256."""
     return np.asarray(Image.open(SAMPLES / "person1141_bacteria_3085.png").convert("L"))
-
-
-def write(ds: Dataset, path: Path, syntax: str = uid.ExplicitVRLittleEndian) -> Path:
-    """Save `ds` to `path` in `syntax`, compressing its pixel data as that syntax requires."""
-    if syntax in _GDCM_SYNTAXES:
-        plain = write(ds, path.with_name(path.name + ".plain"), uid.ExplicitVRLittleEndian)
-        return _gdcm_transcode(plain, path, _GDCM_SYNTAXES[syntax])
-    if syntax == uid.JPEGBaseline8Bit:
-        frames = ds.pixel_array if int(ds.get("NumberOfFrames", 1)) > 1 else [ds.pixel_array]
-        ds.PixelData = encapsulate([_jpeg_bytes(frame) for frame in frames])
-        ds["PixelData"].VR = "OB"
-        ds.file_meta.TransferSyntaxUID = syntax
-    elif syntax in (uid.RLELossless, uid.JPEGLSLossless, uid.JPEG2000Lossless):
-        ds.compress(syntax)
-    elif syntax == uid.JPEG2000:
-        ds.compress(syntax, j2k_cr=[8])
-    else:
-        ds.file_meta.TransferSyntaxUID = syntax
-    ds.save_as(path, enforce_file_format=True)
-    return path
-
-
-def _jpeg_bytes(frame: np.ndarray) -> bytes:
-    buffer = io.BytesIO()
-    Image.fromarray(frame).save(buffer, "JPEG", quality=90)
-    return buffer.getvalue()
-
-
-def _gdcm_transcode(source: Path, target: Path, syntax: int) -> Path:
-    reader = gdcm.ImageReader()
-    reader.SetFileName(str(source))
-    assert reader.Read()
-    change = gdcm.ImageChangeTransferSyntax()
-    change.SetTransferSyntax(gdcm.TransferSyntax(syntax))
-    change.SetInput(reader.GetImage())
-    assert change.Change()
-    writer = gdcm.ImageWriter()
-    writer.SetFileName(str(target))
-    writer.SetFile(reader.GetFile())
-    writer.SetImage(change.GetOutput())
-    assert writer.Write()
-    return target
 
 
 def assert_refused(path: Path, error: type[UnreadableImage] = UnreadableImage) -> str:
@@ -537,27 +488,6 @@ def test_without_its_in_process_decoder_a_syntax_is_decoded_by_gdcm_in_the_child
     path = write(make_dataset(sample), tmp_path / "image.dcm", syntax)
 
     np.testing.assert_array_equal(read_image(path).pixels, sample)
-
-
-def small_compressed_image(path: Path, syntax: str) -> tuple[bytes, int]:
-    """A small radiograph-like image written to `path` in `syntax` (8-bit for JPEG Baseline,
-    12-bit otherwise): the file's bytes, and where its compressed stream starts (the JPEG or JPEG
-    2000 start marker), the base of the damaged files in tests and benchmarks/dicom_fuzz.py."""
-    pixels = radiograph_like(48, 64)
-    if syntax == uid.JPEGBaseline8Bit:
-        dataset = make_dataset(pixels)
-    else:
-        dataset = make_dataset(pixels.astype(np.uint16) * 16, bits_stored=12)
-    whole = write(dataset, path, syntax).read_bytes()
-    return whole, whole.index(b"\xff\xd8" if b"\xff\xd8" in whole else b"\xff\x4f")
-
-
-def with_byte_changed(whole: bytes, position: int, value: int, path: Path) -> Path:
-    """`whole` with its byte at `position` set to `value`, written to `path`: one damaged file."""
-    data = bytearray(whole)
-    data[position] = value
-    path.write_bytes(bytes(data))
-    return path
 
 
 def _gdcm_crasher(path: Path, syntax: str) -> Path:

@@ -23,6 +23,7 @@ from core.decoded import DecodedImage, stretch_to_uint8
 from core.errors import UnreadableImage
 from core.image_reader import read_image
 from tests.corpus import make_dataset
+from tests.dicom_files import radiograph_like
 
 # Moderate: the whole module runs in seconds. No example database: nothing is
 # written into the working tree; a failure prints the example that reproduces it.
@@ -192,13 +193,6 @@ def test_gray_stored_as_rgb_rgba_or_palette_comes_back_exactly(folder, gray, fmt
 
 
 # --- Truncated and damaged files ----------------------------------------------------------------
-
-
-def radiograph_like(height: int = 48, width: int = 64) -> np.ndarray:
-    """A smooth gradient with a bright blob: compresses like an image, not like noise."""
-    y, x = np.mgrid[0:height, 0:width]
-    blob = 120 * np.exp(-((x - width / 2) ** 2 + (y - height / 3) ** 2) / 150)
-    return np.clip(x * 2 + y + blob, 0, 255).astype(np.uint8)
 
 
 def _dicom_bytes(ds: Dataset, syntax: str = uid.ExplicitVRLittleEndian) -> bytes:
