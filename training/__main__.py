@@ -16,6 +16,8 @@ DEFAULT_TEST_DEV = SHARED_DATA / "kermany-test-dev"
 DEFAULT_NOT_FRONTAL = SHARED_DATA / "not-frontal-cxr"
 DEFAULT_CACHE = REPO / ".cache"
 SHIPPED_MODEL_DIR = REPO / "resources" / "model"
+#: The version `export` and `reproduce` write into the model card: the shipped model's.
+MODEL_VERSION = "1.2.0"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -66,7 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--test-dev", type=Path, default=DEFAULT_TEST_DEV)
     export.add_argument("--out", type=Path, default=SHIPPED_MODEL_DIR)
-    export.add_argument("--version", default="1.1.0")
+    export.add_argument("--version", default=MODEL_VERSION)
     export.add_argument("--min-sensitivity", type=float, default=DEFAULT_MIN_SENSITIVITY)
     export.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE)
     export.add_argument(
@@ -99,7 +101,7 @@ def _parser() -> argparse.ArgumentParser:
     reproduce.add_argument("--test-dev", type=Path, default=DEFAULT_TEST_DEV)
     reproduce.add_argument("--run-dir", type=Path, default=REPO / "runs" / "reproduce")
     reproduce.add_argument("--out", type=Path, default=SHIPPED_MODEL_DIR)
-    reproduce.add_argument("--version", default="1.1.0")
+    reproduce.add_argument("--version", default=MODEL_VERSION)
     reproduce.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE)
     reproduce.add_argument("--not-frontal", type=Path, default=DEFAULT_NOT_FRONTAL)
     return parser
