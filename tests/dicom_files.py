@@ -2,7 +2,8 @@
 
 `write` saves a dataset compressed as its transfer syntax requires (GDCM for JPEG Lossless, which
 pydicom cannot encode). `small_compressed_image` and `with_byte_changed` make the damaged files of
-`tests/test_bad_inputs.py`, `tests/test_bundle.py` and `benchmarks/dicom_fuzz.py`.
+`tests/test_bad_inputs.py`, `tests/test_dicom_reader.py`, `tests/test_bundle.py` and
+`benchmarks/dicom_fuzz.py`.
 """
 
 from __future__ import annotations
