@@ -1,32 +1,57 @@
-"""The `pneumoscreen` command line: a thin layer over the engine with honest exit codes."""
+"""The `pneumoscreen` command line: a thin layer over the engine with honest exit codes.
+
+Whatever goes wrong, the user sees one line, `pneumoscreen: error: ...`, in plain words that
+name the file or value; tracebacks appear only with `--debug`, and warnings go to the debug log.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import enum
 import multiprocessing
+import re
 import sys
 import time
 from collections import Counter
 from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import NoReturn
 
+from core.card_integrity import release_version
 from core.csv_export import write_results_csv
+from core.debug_log import diagnostics_routed
 from core.errors import ScreeningError
 from core.file_walk import expand_paths
 from core.model_card import load_model_card
+from core.output_guard import CsvDestinationError, check_csv_destination
 from core.paths import data_dir, model_card_path
+from core.plain_problems import plain_os_error
+from core.result import ScreeningResult
 from core.result_log import open_result_log
-from core.view_gate import load_view_gate_card
 
 
 class ExitStatus(enum.IntEnum):
-    """0: every input got a result; 1: nothing could be screened; 2: usage error."""
+    """0: every input got a result; 1: nothing could be screened; 2: usage error; 130: Ctrl+C."""
 
     OK = 0
     FAILED = 1
     USAGE = 2
+    INTERRUPTED = 130  # 128 + SIGINT, what shells report for a program stopped by Ctrl+C
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl+C during a batch, with how many of its results are safe in the log."""
+
+    def __init__(self, saved: int, csv_requested: bool) -> None:
+        super().__init__(saved, csv_requested)
+        self.saved = saved
+        self.csv_requested = csv_requested
+
+    def __str__(self) -> str:
+        text = f"interrupted; {self.saved} results were saved in the log"
+        return text + (" (no CSV was written)" if self.csv_requested else "")
 
 
 def _package_version(name: str) -> str:
@@ -38,6 +63,10 @@ def _package_version(name: str) -> str:
 
 def info() -> ExitStatus:
     """Print the model card summary, the data folder and the versions."""
+    # Imported here, like the screener: every decoder child imports this module first (spawn
+    # runs the parent's main module), and the view gate would load LiteRT into each of them.
+    from core.view_gate import load_view_gate_card
+
     card = load_model_card(model_card_path())
     card.verify_model_file()
     test_dev = card.raw["performance"]["test_dev"]
@@ -50,6 +79,7 @@ def info() -> ExitStatus:
             f"view gate: {gate.name} {gate.version} ({gate.model_file.name}); images scoring "
             f"under {gate.threshold} are refused as not a frontal chest X-ray"
         )
+    print(f"results are logged as model_version {release_version(card, gate)}")
     print(
         f"test-dev: AUC {test_dev['auc']['value']}, sensitivity "
         f"{test_dev['sensitivity']['value']}, specificity {test_dev['specificity']['value']}"
@@ -66,24 +96,38 @@ def info() -> ExitStatus:
     return ExitStatus.OK
 
 
-def screen(paths: list[Path], csv_path: Path | None, workers: int) -> ExitStatus:
-    """Screen files and folders, log every result, print a progress bar and a summary."""
+def screen(paths: list[Path], csv_path: str | None, workers: int) -> ExitStatus:
+    """Screen files and folders, log every result, print a progress bar and a summary.
+
+    The CSV destination is checked before the model is even loaded, so a batch is never screened
+    only to find that its CSV cannot be written, or would replace an input or the log.
+    """
     # Imported here: the window starts through this module and loads the model in the background.
     from tqdm import tqdm
 
     from core.screening import Screener
 
+    files = list(expand_paths(paths))  # once: the screener takes this list as it is
+    destination = None
+    if csv_path is not None:
+        destination = check_csv_destination(csv_path, files, data_dir())
     card = load_model_card(model_card_path())
-    files = list(expand_paths(paths))
     outcomes = []
     started = time.perf_counter()
-    with open_result_log() as log:
-        screener = Screener(card, log, workers)
-        progress = tqdm(total=len(files), unit="image", file=sys.stderr, disable=None)
-        for outcome in screener.screen(files):
-            outcomes.append(outcome)
-            progress.update()
-        progress.close()
+    try:
+        with open_result_log() as log:
+            screener = Screener(card, log, workers)
+            progress = tqdm(total=len(files), unit="image", file=sys.stderr, disable=None)
+            stream = screener.screen(files)
+            try:
+                for outcome in stream:
+                    outcomes.append(outcome)
+                    progress.update()
+            finally:
+                stream.close()  # the files in flight finish before the log closes
+                progress.close()
+    except KeyboardInterrupt:
+        raise Interrupted(len(outcomes), destination is not None) from None
     elapsed = time.perf_counter() - started
     counts = Counter(outcome.result.status.value for outcome in outcomes)
     cached = sum(outcome.from_cache for outcome in outcomes)
@@ -94,22 +138,56 @@ def screen(paths: list[Path], csv_path: Path | None, workers: int) -> ExitStatus
         f"{rate:.1f} images/s",
         file=sys.stderr,
     )
-    if csv_path is not None:
-        write_results_csv((outcome.result for outcome in outcomes), csv_path)
+    if destination is not None:
+        write_results_csv((outcome.result for outcome in outcomes), destination)
     return ExitStatus.OK
 
 
-def export(csv_path: Path, since: date | None) -> ExitStatus:
-    """Write the log (or its rows since a date) to a CSV file."""
-    with open_result_log() as log:
-        rows = write_results_csv(log.results(since=since), csv_path)
-    print(f"exported {rows} results to {csv_path}", file=sys.stderr)
+def export(csv_path: str, since: date | None) -> ExitStatus:
+    """Write the log (or its rows since a date) to a CSV file.
+
+    The log is opened read-only, so a log on read-only media (a CD, a locked USB stick) exports.
+    """
+    with open_result_log(read_only=True) as log:
+        results: list[ScreeningResult] = log.results(since=since)
+    destination = check_csv_destination(csv_path, (result.file for result in results), data_dir())
+    rows = write_results_csv(results, destination)
+    print(f"exported {rows} results to {destination}", file=sys.stderr)
     return ExitStatus.OK
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a usage error said in one line like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(
+            ExitStatus.USAGE,
+            f"pneumoscreen: error: {message} (see `{self.prog} --help`)\n",
+        )
+
+
+def _input_path(text: str) -> Path:
+    """A PATH argument; an empty one would mean the current folder, which nobody asks for so."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(
+            "an empty path was given; name a file or folder (. is the current folder)"
+        )
+    return Path(text)
+
+
+def _day(text: str) -> date:
+    """A `--since` date, strictly YYYY-MM-DD (the form the help shows)."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        with contextlib.suppress(ValueError):  # 2025-02-30 matches but is no date
+            return date.fromisoformat(text)
+    raise argparse.ArgumentTypeError(
+        f"expected a date as YYYY-MM-DD, such as 2025-03-14; got {text!r}"
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="pneumoscreen", description="Chest X-ray screening aid")
-    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    parser = _Parser(prog="pneumoscreen", description="Chest X-ray screening aid")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks and warnings")
     parser.add_argument(
         "--self-test",
         action="store_true",
@@ -118,13 +196,19 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("info", help="model card summary, data folder, versions")
     screen_cmd = commands.add_parser("screen", help="screen files and folders (recursively)")
-    screen_cmd.add_argument("paths", type=Path, nargs="+", metavar="PATH")
-    screen_cmd.add_argument("--csv", type=Path, help="write one row per input file")
+    screen_cmd.add_argument("paths", type=_input_path, nargs="+", metavar="PATH")
+    screen_cmd.add_argument("--csv", help="write one row per input file", metavar="FILE")
     screen_cmd.add_argument("--workers", type=int, default=2, help=argparse.SUPPRESS)
     export_cmd = commands.add_parser("export", help="export the result log as CSV")
-    export_cmd.add_argument("--csv", type=Path, required=True)
-    export_cmd.add_argument("--since", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    export_cmd.add_argument("--csv", required=True, metavar="FILE")
+    export_cmd.add_argument("--since", type=_day, metavar="YYYY-MM-DD")
     return parser
+
+
+def _print_error(exc: BaseException) -> None:
+    """`exc` as one line of plain words on stderr: no errno, no temporary file, no line break."""
+    text = plain_os_error(exc) if isinstance(exc, OSError) else str(exc)
+    print(f"pneumoscreen: error: {' '.join(text.split())}", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -135,26 +219,42 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code or 0)
-    try:
-        if args.self_test:
-            from core.self_test import run_self_test  # loads the engine: not for `--help`
-
-            return ExitStatus.OK if run_self_test() else ExitStatus.FAILED
-        if args.command == "info":
-            return info()
-        if args.command == "screen":
-            return screen(args.paths, args.csv, max(1, args.workers))
-        if args.command == "export":
-            return export(args.csv, args.since)
+    if args.command is None and not args.self_test:
         # No subcommand: open the window. Imported here so `core` never loads Qt on import.
         from desktop.app import run
 
         return run()
-    except (ScreeningError, OSError) as exc:
-        if args.debug:
-            raise
-        print(f"pneumoscreen: error: {exc}", file=sys.stderr)
-        return ExitStatus.FAILED
+    with diagnostics_routed(show_on_stderr=args.debug, to_debug_log=not args.self_test):
+        try:
+            return _run(args)
+        except KeyboardInterrupt as exc:
+            if args.debug:
+                raise
+            said = str(exc) if isinstance(exc, Interrupted) else "interrupted"
+            print(f"pneumoscreen: {said}", file=sys.stderr)
+            return ExitStatus.INTERRUPTED
+        except CsvDestinationError as exc:
+            if args.debug:
+                raise
+            _print_error(exc)
+            return ExitStatus.USAGE
+        except (ScreeningError, OSError) as exc:
+            if args.debug:
+                raise
+            _print_error(exc)
+            return ExitStatus.FAILED
+
+
+def _run(args: argparse.Namespace) -> ExitStatus:
+    if args.self_test:
+        from core.self_test import run_self_test  # loads the engine: not for `--help`
+
+        return ExitStatus.OK if run_self_test() else ExitStatus.FAILED
+    if args.command == "info":
+        return info()
+    if args.command == "screen":
+        return screen(args.paths, args.csv, max(1, args.workers))
+    return export(args.csv, args.since)
 
 
 if __name__ == "__main__":

@@ -38,6 +38,11 @@ CSV_COLUMNS: tuple[str, ...] = (
 #: injection"): the contract's four, plus tab and carriage return, which OWASP lists too.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
+#: How much of the export's name the temporary file's name keeps (".name.random.tmp"): 60
+#: characters are at most 240 bytes in UTF-8, so the temporary name stays under the usual
+#: 255-byte limit whatever the export is called.
+_TEMP_NAME_KEEP = 60
+
 
 def write_results_csv(results: Iterable[ScreeningResult], path: Path) -> int:
     """Write one row per result to `path` and return how many rows were written.
@@ -48,9 +53,28 @@ def write_results_csv(results: Iterable[ScreeningResult], path: Path) -> int:
 
     Raises:
         OSError: the folder is missing or not writable, or `path` is open in another program.
+            The error names `path`, the file the user chose, never the temporary file.
     """
     path = Path(path)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        return _write_then_replace(results, path)
+    except OSError as exc:
+        if exc.errno is None or exc.filename == str(path):
+            raise
+        # OSError(errno, ...) builds the matching subclass (PermissionError, ...).
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc
+
+
+def temporary_sibling_prefix(path: Path) -> str:
+    """The name start of the hidden temporary file written beside `path`, short enough that a
+    name the system allows for `path` is allowed for the temporary file too."""
+    return f".{path.name[:_TEMP_NAME_KEEP]}."
+
+
+def _write_then_replace(results: Iterable[ScreeningResult], path: Path) -> int:
+    handle, temp_name = tempfile.mkstemp(
+        prefix=temporary_sibling_prefix(path), suffix=".tmp", dir=path.parent
+    )
     try:
         # backslashreplace: a file name that is not valid UTF-8 (possible on Linux) is still
         # exported, readably, instead of failing the whole export.

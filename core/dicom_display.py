@@ -3,6 +3,8 @@
 The order is the standard's (PS3.3 C.11): stored values -> modality LUT or rescale -> VOI LUT or
 window -> 8 bits, then MONOCHROME1 is inverted so that bone is always bright. The modality's own
 window is used because it is what the modality chose to show; without one the data is stretched.
+Colour frames are also measured for colour (`colour_share_of`) before they become grey, as every
+other format is, so the quality gate judges a colour DICOM like a colour PNG.
 """
 
 from __future__ import annotations
@@ -10,32 +12,95 @@ from __future__ import annotations
 import numpy as np
 from pydicom.dataset import Dataset
 from pydicom.multival import MultiValue
-from pydicom.pixels import apply_color_lut, apply_modality_lut
+from pydicom.pixels import apply_color_lut, apply_modality_lut, convert_color_space
 
+from core.colour import colour_share, nearest_probe
 from core.decoded import stretch_to_uint8
 
 _LUMA = np.array([0.299, 0.587, 0.114], dtype=np.float32)  # ITU-R BT.601, as Pillow's "L"
+#: Bytes per pixel the display transforms allocate, at most: grey (a float64 modality LUT or
+#: rescale, a float32 window, the uint8 result), colour (a float32 copy of three channels, the
+#: float32 luminance, the uint8 result, after any conversion from YBR), palette colour (the
+#: same, after a 16-bit RGB lookup).
+_GREY_WORKING_BYTES = 8 + 4 + 1
+_COLOUR_WORKING_BYTES = 3 * 4 + 4 + 1 + 2 * 3 * 4 + 3  # and YBR to RGB: two float32, one uint8
+_PALETTE_WORKING_BYTES = 3 * 2 + _COLOUR_WORKING_BYTES
+#: What pydicom's decoders may return YBR in (YBR_ICT and YBR_RCT come back as RGB).
+_YBR = ("YBR_FULL", "YBR_FULL_422")
 
 
-def display_pixels(frame: np.ndarray, ds: Dataset) -> np.ndarray:
+def display_pixels(frame: np.ndarray, ds: Dataset, photometric: str = "") -> np.ndarray:
     """The 2-D uint8 display image of one decoded frame, using the display attributes of `ds`.
+
+    `photometric`: the interpretation the frame is in, where decoding changed it (see
+    `core.dicom_decoding.first_frame`); by default the one `ds` gives.
 
     Grayscale: the modality LUT (or rescale slope/intercept), then the first VOI LUT if present,
     else the first window centre/width (LINEAR, LINEAR_EXACT or SIGMOID), else 8-bit data as
     stored and deeper data stretched min..max; MONOCHROME1 is inverted last. Colour (RGB, YBR
-    already converted by pydicom, PALETTE COLOR) is reduced to luminance.
+    converted to RGB here, PALETTE COLOR) is reduced to luminance.
 
     Presentation LUT Shape is not applied: in X-ray images it follows the photometric
     interpretation (INVERSE only with MONOCHROME1), which is already honoured.
     """
-    photometric = str(ds.get("PhotometricInterpretation", "MONOCHROME2")).strip().upper()
+    photometric = _interpretation(ds, photometric)
     if photometric == "PALETTE COLOR":
         return _luminance(apply_color_lut(frame, ds))
     if frame.ndim == 3:
-        return _luminance(frame)
+        return _luminance(_as_rgb(frame, photometric))
     values = apply_modality_lut(frame, ds)
     gray = _values_of_interest(values, ds)
     return 255 - gray if photometric == "MONOCHROME1" else gray
+
+
+def display_bytes_per_pixel(ds: Dataset) -> float:
+    """What `display_pixels` allocates per pixel of the frame it is given, in bytes, at most."""
+    photometric = _interpretation(ds)
+    if photometric == "PALETTE COLOR":
+        return _PALETTE_WORKING_BYTES
+    return _COLOUR_WORKING_BYTES if int(ds.get("SamplesPerPixel", 1)) > 1 else _GREY_WORKING_BYTES
+
+
+def colour_share_of(frame: np.ndarray, ds: Dataset, photometric: str = "") -> float:
+    """Share of strongly coloured pixels in a decoded frame (`core.colour`); 0 for grey ones.
+
+    Measured on a small probe of the frame (YBR converted to RGB), scaled from the bit depth
+    of its samples (or of its palette's entries) to 0-255 as the measure expects. `photometric`
+    as for `display_pixels`.
+    """
+    photometric = _interpretation(ds, photometric)
+    if photometric == "PALETTE COLOR":
+        rgb = apply_color_lut(nearest_probe(frame), ds)
+        bits = _palette_bits(ds, rgb)
+    elif frame.ndim == 3:
+        rgb = _as_rgb(nearest_probe(frame), photometric)
+        bits = int(ds.get("BitsStored", 8 * frame.dtype.itemsize))
+    else:
+        return 0.0
+    if bits <= 8:
+        return colour_share(rgb)
+    return colour_share(rgb.astype(np.float32) * (255.0 / (2**bits - 1)))
+
+
+def _interpretation(ds: Dataset, photometric: str = "") -> str:
+    found = photometric or ds.get("PhotometricInterpretation", "MONOCHROME2")
+    return str(found).strip().upper()
+
+
+def _as_rgb(frame: np.ndarray, photometric: str) -> np.ndarray:
+    """A colour frame in RGB: YBR_FULL (what YBR_FULL_422 becomes when decoded) converted by
+    pydicom, in float32 copies of this frame; others as they are."""
+    if photometric in _YBR:
+        return convert_color_space(frame, "YBR_FULL", "RGB")
+    return frame
+
+
+def _palette_bits(ds: Dataset, rgb: np.ndarray) -> int:
+    """The bit depth of a palette's entries: its descriptor's third value (8 or 16)."""
+    descriptor = ds.get("RedPaletteColorLookupTableDescriptor")
+    if descriptor is not None and len(descriptor) == 3 and int(descriptor[2]) in (8, 16):
+        return int(descriptor[2])
+    return 8 * rgb.dtype.itemsize
 
 
 def _values_of_interest(values: np.ndarray, ds: Dataset) -> np.ndarray:

@@ -16,7 +16,8 @@ class ModelError(ScreeningError):
 
 
 class ModelIntegrityError(ModelError):
-    """The model file does not match the sha256 in its card (altered, truncated or swapped)."""
+    """The model is not the one released: its file does not match the sha256 in its card
+    (altered, truncated or swapped), or the card was edited after release."""
 
 
 class ModelCardError(ModelError):

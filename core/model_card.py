@@ -1,7 +1,8 @@
 """The model card (`model.json`): what the app needs to know about the model, read from one place.
 
 Input size, quantisation, output layout, calibration and threshold travel beside the weights, so no
-constant about the model is scattered through the code.
+constant about the model is scattered through the code. The settings are as protected as the
+weights: a card edited after release is refused (`core/card_integrity.py`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
+from core.card_integrity import verify_released
 from core.errors import ModelCardError, ModelIntegrityError
 
 CARD_FORMAT_VERSION = 1
@@ -44,10 +46,13 @@ class ModelCard:
         return 100.0 * self.probability(logit)
 
     def verify_model_file(self) -> None:
-        """Refuse a model file whose sha256 differs from the card's.
+        """Refuse a model that is not the one released: its file's sha256 differs from the
+        card's, or the card's settings differ from the ones released with that file
+        (`core.card_integrity.verify_released`). Called before anything is screened.
 
         Raises:
-            ModelIntegrityError: the file is missing or its bytes are not the ones the card names.
+            ModelIntegrityError: the file is missing or its bytes are not the ones the card names,
+                or the card was edited after release; the message names the file.
         """
         try:
             digest = hashlib.sha256(self.model_file.read_bytes()).hexdigest()
@@ -60,6 +65,7 @@ class ModelCard:
                 f"The model file {self.model_file} does not match its model card: sha256 is "
                 f"{digest}, the card expects {self.sha256}. Reinstall PneumoScreen."
             )
+        verify_released(self)
 
 
 def load_model_card(card_path: Path) -> ModelCard:

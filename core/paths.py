@@ -6,6 +6,9 @@ import os
 import sys
 from pathlib import Path
 
+from core.errors import ResultLogError
+from core.plain_problems import folder_problem
+
 APP_NAME = "PneumoScreen"
 
 
@@ -34,6 +37,20 @@ def data_dir() -> Path:
     else:
         base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
     return base / APP_NAME
+
+
+def ensure_folder(folder: Path) -> Path:
+    """Create the data folder `folder` if needed; raise a sentence a user can act on if not.
+
+    Raises:
+        ResultLogError: a file has the folder's name (PNEUMOSCREEN_HOME set to a file), or the
+            folder cannot be created (read-only disk, no permission, disk full).
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ResultLogError(folder_problem(folder, exc)) from exc
+    return folder
 
 
 def result_log_path() -> Path:

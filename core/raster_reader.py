@@ -1,27 +1,39 @@
-"""Reading ordinary image files (JPEG, PNG, BMP, TIFF, GIF) into 8-bit grayscale with Pillow.
+"""Reading ordinary image files (JPEG, PNG, BMP, TIFF, GIF) into 8-bit grayscale.
 
 Photos of radiographs arrive from phones and scanners as much as from X-ray units, so the reader
 accepts what those produce (EXIF-rotated JPEGs, palette and alpha PNGs, 16-bit PNG/TIFF, CMYK
-JPEGs) and reduces everything to one thing: upright, 8-bit, grayscale pixels.
+JPEGs) and reduces everything to one thing: upright, 8-bit, grayscale pixels. Pillow reads every
+header and decodes every format but JPEG, whose pixels `core.jpeg_pixels` decodes strictly.
+
+Nothing is decoded before its cost is known: from the header, the bytes the decode will allocate
+(the decoder's buffer at the file's bit depth and channels, and this module's working copies) are
+checked against `MAX_DECODE_BYTES`, so a small file cannot claim gigabytes.
 """
 
 from __future__ import annotations
 
+import io
+import math
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
-from PIL import ExifTags, Image, ImageOps
+from PIL import ExifTags, Image, ImageChops
 
+from core.colour import colour_share, probe_size
 from core.decoded import (
     MAX_PIXELS,
     DecodedImage,
     reduce_image,
     reduction_factor,
-    stretch_to_uint8,
+    refuse_costly_decode,
+    refuse_non_finite,
+    stretch_into,
     too_large_reason,
 )
 from core.errors import UnreadableImage
+from core.jpeg_pixels import WORKING_BYTES_PER_PIXEL, decode_jpeg
 
 #: The formats Pillow may open. A closed list, because some Pillow plugins run external programs
 #: (EPS calls Ghostscript) or parse formats no X-ray workflow produces.
@@ -34,48 +46,56 @@ Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 NOT_AN_IMAGE = "it is not an image in a supported format (JPEG, PNG, BMP, TIFF, GIF or DICOM)"
 
 _DEEP_MODES = ("I", "I;16", "I;16L", "I;16B", "I;16N", "F")
-_JPEG_DRAFT_SCALES = (8, 4, 2)  # the reductions libjpeg can decode directly
-_TURNING_ORIENTATIONS = (5, 6, 7, 8)  # EXIF orientations that swap width and height
 _GREY_MODES = ("1", "L", "LA", "La", *_DEEP_MODES)
-#: Colour is judged on a thumbnail of at most this many pixels a side: enough to tell a photo.
-_COLOUR_PROBE_SIDE = 96
-#: A pixel is strongly coloured when its colour lies this far (in 0-255 RGB units) from the
-#: image's own dominant tint. Measuring from the tint rather than from grey lets a radiograph
-#: photographed on a bluish lightbox or scanned in sepia count as grey, as it is.
-STRONG_COLOUR = 40.0
+#: Bytes Pillow stores a pixel in, by mode (every mode not named takes 4).
+_STORED_BYTES = {"1": 1, "L": 1, "P": 1, "I;16": 2, "I;16L": 2, "I;16B": 2, "I;16N": 2}
+#: How EXIF orientations are undone (as `PIL.ImageOps.exif_transpose` does).
+_UPRIGHT = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+_TURNING_ORIENTATIONS = (5, 6, 7, 8)  # EXIF orientations that swap width and height
+_BAND_BYTES = 4 * 2**20  # deep images are read, and gray ones copied out, this much at a time
 
 
-def read_raster(path: Path, min_side: int | None) -> DecodedImage:
-    """Read a JPEG, PNG, BMP, TIFF or GIF file into upright 8-bit grayscale.
+def read_raster(data: bytes, path: Path, min_side: int | None) -> DecodedImage:
+    """Read a JPEG, PNG, BMP, TIFF or GIF file's bytes into upright 8-bit grayscale.
 
-    Large images are reduced by the largest power of two that keeps both sides >= `min_side`
-    (`None`: full size); JPEGs are decoded at that reduced size directly, which is several times
-    faster than decoding in full and shrinking. Multi-page and animated files give their first
-    frame. `original_size` is the upright size before reduction. Callers check that the file
-    exists and is not empty first (`core.image_reader.read_image` does).
+    `path` names the file in messages only. Large images are reduced by the largest power of two
+    that keeps both sides >= `min_side` (`None`: full size); JPEGs are decoded at that reduced
+    size directly, which is several times faster than decoding in full and shrinking. Multi-page
+    and animated files give their first frame. `original_size` is the upright size before
+    reduction. Callers refuse empty files first (`core.file_bytes.read_file_bytes` does).
 
     Raises:
-        UnreadableImage: not an image in these formats, damaged, truncated, or over `MAX_PIXELS`.
+        UnreadableImage: not an image in these formats, damaged, truncated, over `MAX_PIXELS`,
+            too costly to decode, or holding NaN or infinite values.
     """
     with warnings.catch_warnings():
         # Pillow only *warns* between MAX_IMAGE_PIXELS and twice that; here it must refuse.
         warnings.simplefilter("error", Image.DecompressionBombWarning)
-        with _open(path) as image:
+        with _open(data, path) as image:
             try:
-                return _decode(image, path, min_side)
+                return _decode(image, data, path, min_side)
             except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
                 raise UnreadableImage(path, too_large_reason(image.size)) from exc
             except (OSError, SyntaxError, ValueError, EOFError) as exc:
-                # Truncated data raises OSError; bad chunks and checksums SyntaxError.
+                # Truncated data raises OSError; bad chunks and checksums SyntaxError; damaged
+                # JPEG data ValueError.
                 raise UnreadableImage(
                     path, f"the {_format_of(image)} data is damaged or incomplete"
                 ) from exc
 
 
-def _open(path: Path) -> Image.Image:
-    """Open `path` lazily (header only), turning Pillow's refusals into `UnreadableImage`."""
+def _open(data: bytes, path: Path) -> Image.Image:
+    """Open `data` lazily (header only), turning Pillow's refusals into `UnreadableImage`."""
     try:
-        return Image.open(path, formats=RASTER_FORMATS)
+        return Image.open(io.BytesIO(data), formats=RASTER_FORMATS)
     except Image.UnidentifiedImageError as exc:
         raise UnreadableImage(path, NOT_AN_IMAGE) from exc
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
@@ -84,76 +104,116 @@ def _open(path: Path) -> Image.Image:
         raise UnreadableImage(path, "the image header is damaged") from exc
 
 
-def _decode(image: Image.Image, path: Path, min_side: int | None) -> DecodedImage:
+def _decode(image: Image.Image, data: bytes, path: Path, min_side: int | None) -> DecodedImage:
     width, height = image.size
     # Also holds where the warning filter above does not: `catch_warnings` is process-wide, so a
     # thread reading at the same time may reset it, and code elsewhere may relax Pillow's limit.
     if width * height > MAX_PIXELS:
         raise UnreadableImage(path, too_large_reason((width, height)))
-    turned = image.getexif().get(ExifTags.Base.Orientation) in _TURNING_ORIENTATIONS
     factor = reduction_factor(image.size, min_side)
-    remaining = factor // _draft(image, factor)
-    ImageOps.exif_transpose(image, in_place=True)
-    gray = reduce_image(_to_gray(image), remaining)
+    if _format_of(image) == "JPEG":
+        frame, scale = decode_jpeg(data, path, image, factor)
+    else:
+        refuse_costly_decode(path, image.size, decode_bytes_per_pixel(image), held=len(data))
+        image.load()
+        frame, scale = image, 1
+    # After the cost check: a PNG whose EXIF follows its pixels is decoded to find it.
+    orientation = image.getexif().get(ExifTags.Base.Orientation)
+    gray = _to_gray(frame, path)
+    colour_share = _colour_share(frame)
+    del frame
+    if orientation in _UPRIGHT:
+        gray = gray.transpose(_UPRIGHT[orientation])
+    gray = reduce_image(gray, factor // scale)
+    turned = orientation in _TURNING_ORIENTATIONS
     return DecodedImage(
-        pixels=np.asarray(gray, dtype=np.uint8),
+        pixels=_as_array(gray),
         source_format=_format_of(image),
         original_size=(height, width) if turned else (width, height),
-        colour_share=_colour_share(image),
+        colour_share=colour_share,
     )
+
+
+def decode_bytes_per_pixel(image: Image.Image) -> float:
+    """Bytes a pixel of `image` (opened, not decoded) costs to decode with Pillow and turn gray.
+
+    Pillow's buffer at the mode's storage size, plus this module's copies: transparent images are
+    made RGBA (unless they are) and split into gray and alpha, then multiplied; then the gray
+    image, its upright copy and the final array. (Deep images are stretched band by band.)
+    """
+    stored = _STORED_BYTES.get(image.mode, 4)
+    if image.mode in _DEEP_MODES:
+        return stored + WORKING_BYTES_PER_PIXEL
+    if _transparent(image):
+        rgba = 0 if image.mode == "RGBA" else 4
+        return stored + rgba + 2 + WORKING_BYTES_PER_PIXEL
+    return stored + WORKING_BYTES_PER_PIXEL
 
 
 def _colour_share(image: Image.Image) -> float:
-    """Share of strongly coloured pixels (see `STRONG_COLOUR`) in a small copy of `image`.
-
-    A one-tint image (grey, sepia, blue) has every pixel on one line through black in RGB space;
-    the distance of each pixel from that line is how much colour it has beyond the tint.
-    """
+    """Share of strongly coloured pixels in a small copy of `image` (see `core.colour`)."""
     if image.mode in _GREY_MODES:
         return 0.0
-    scale = max(1, max(image.size) // _COLOUR_PROBE_SIDE)
-    probe = image.resize(
-        (max(1, image.width // scale), max(1, image.height // scale)), Image.Resampling.NEAREST
-    )
-    rgb = np.asarray(probe.convert("RGB"), dtype=np.float32).reshape(-1, 3)
-    tint = rgb.sum(axis=0)
-    norm = float(np.linalg.norm(tint))
-    tint = tint / norm if norm > 0 else np.full(3, 3**-0.5, dtype=np.float32)
-    off_tint = rgb - np.outer(rgb @ tint, tint)
-    return float(np.mean(np.linalg.norm(off_tint, axis=1) > STRONG_COLOUR))
+    probe = image.resize(probe_size(image.size), Image.Resampling.NEAREST)
+    return colour_share(np.asarray(probe.convert("RGB")))
 
 
-def _draft(image: Image.Image, factor: int) -> int:
-    """Ask a JPEG to decode at 1/2, 1/4 or 1/8 scale; returns the scale it took.
-
-    Grey JPEGs decode luminance only; colour ones keep their colour, which the colour check needs.
-
-    Other formats ignore `draft`; the caller reduces them after decoding.
-    """
-    scale = next((s for s in _JPEG_DRAFT_SCALES if s <= factor), 1)
-    before = image.size
-    mode = "L" if image.mode == "L" else "RGB"
-    image.draft(mode, (before[0] // scale, before[1] // scale) if scale > 1 else None)
-    if image.size == before:
-        return 1
-    # libjpeg rounds a reduced side up: a side of 1001 at 1/8 decodes as 126.
-    return next((s for s in _JPEG_DRAFT_SCALES if -(-before[0] // s) == image.size[0]), 1)
-
-
-def _to_gray(image: Image.Image) -> Image.Image:
-    """The (first) frame as an 8-bit grayscale image.
+def _to_gray(image: Image.Image, path: Path) -> Image.Image:
+    """The decoded frame as an 8-bit grayscale image.
 
     Transparent areas become black: in a radiograph black means "no signal", like the background
-    around the images the model was trained on, whereas white would read as dense tissue.
-    16-bit and float images are stretched min..max (see `stretch_to_uint8`).
+    around the images the model was trained on, whereas white would read as dense tissue. (Gray
+    times alpha is compositing on black, without the two full-size RGBA copies it would take.)
+    16-bit and float images are stretched min..max (see `_stretched`).
     """
     if image.mode in _DEEP_MODES:
-        return Image.fromarray(stretch_to_uint8(np.asarray(image)))
-    if image.mode in ("P", "PA") or image.has_transparency_data:
-        rgba = image.convert("RGBA")
-        black = Image.new("RGBA", rgba.size, (0, 0, 0, 255))
-        return Image.alpha_composite(black, rgba).convert("L")
-    return image.convert("L")  # also loads an "L" image, so errors surface here
+        return Image.fromarray(_stretched(image, path))
+    if _transparent(image):
+        rgba = image if image.mode == "RGBA" else image.convert("RGBA")
+        return ImageChops.multiply(rgba.convert("L"), rgba.getchannel("A"))
+    return image if image.mode == "L" else image.convert("L")
+
+
+def _stretched(image: Image.Image, path: Path) -> np.ndarray:
+    """A deep (16-bit, 32-bit or float) image stretched to uint8, as `stretch_to_uint8` does,
+    without a full-size copy of its values: they are read in bands, twice (range, then stretch).
+
+    Raises:
+        UnreadableImage: a float image holds NaN or infinity.
+    """
+    low, high = math.inf, -math.inf
+    for band in _bands(image):
+        refuse_non_finite(path, band)
+        low, high = min(low, float(band.min())), max(high, float(band.max()))
+    stretched = np.empty((image.height, image.width), dtype=np.uint8)
+    top = 0
+    for band in _bands(image):
+        stretch_into(band, low, high, stretched[top : top + len(band)])
+        top += len(band)
+    return stretched
+
+
+def _as_array(gray: Image.Image) -> np.ndarray:
+    """An "L" image's pixels as a new uint8 array, copied a band at a time (`np.asarray` would
+    hold two whole copies at once: Pillow's bytes, then numpy's)."""
+    pixels = np.empty((gray.height, gray.width), dtype=np.uint8)
+    top = 0
+    for band in _bands(gray):
+        pixels[top : top + len(band)] = band
+        top += len(band)
+    return pixels
+
+
+def _bands(image: Image.Image) -> Iterator[np.ndarray]:
+    """`image`'s pixels as arrays of a few megabytes each, top to bottom."""
+    row_bytes = image.width * _STORED_BYTES.get(image.mode, 4)
+    rows = max(1, _BAND_BYTES // max(1, row_bytes))
+    for top in range(0, image.height, rows):
+        yield np.asarray(image.crop((0, top, image.width, min(image.height, top + rows))))
+
+
+def _transparent(image: Image.Image) -> bool:
+    return image.mode in ("PA", "LA", "La", "RGBA", "RGBa") or "transparency" in image.info
 
 
 def _format_of(image: Image.Image) -> str:

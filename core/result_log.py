@@ -29,7 +29,8 @@ from pathlib import Path
 import numpy as np
 
 from core.errors import ResultLogError
-from core.paths import result_log_path
+from core.paths import ensure_folder, result_log_path
+from core.plain_problems import folder_problem, plain_log_problem, sqlite_code
 from core.result import ScreeningResult
 
 #: How long a writer waits for another process's transaction before giving up.
@@ -83,20 +84,33 @@ class ResultLog:
     """The result log at `path`, opened (and created or upgraded) on construction.
 
     Safe to share between threads (calls are serialised by a lock) and between processes (SQLite
-    locking). Every method raises `ResultLogError` when SQLite fails.
+    locking). Every method raises `ResultLogError` when SQLite fails, with a sentence that says
+    what went wrong and what to do (`core.plain_problems`).
+
+    `read_only=True` opens without writing anything (no folder, file, migration or WAL switch):
+    for exporting and viewing a log on read-only media. `add` then fails.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, read_only: bool = False) -> None:
         self.path = Path(path)
+        self.read_only = read_only
         self._lock = threading.Lock()
+        self._has_results = True
         with self._errors("open"):
-            _create_private_file(self.path)
-            self._db = sqlite3.connect(
-                self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
-            )
+            if read_only:
+                self._db = _connect_read_only(self.path)
+            else:
+                ensure_folder(self.path.parent)
+                _create_private_file(self.path)
+                self._db = sqlite3.connect(
+                    self.path,
+                    timeout=BUSY_TIMEOUT_S,
+                    isolation_level=None,
+                    check_same_thread=False,
+                )
         try:
             with self._errors("open"):
-                _retry_while_busy(self._prepare)
+                _retry_while_busy(self._check_read_only if read_only else self._prepare)
         except BaseException:
             self._db.close()
             raise
@@ -182,6 +196,8 @@ class ResultLog:
 
     def count(self) -> int:
         """How many results the log holds."""
+        if not self._has_results:
+            return 0
         with self._errors("read"), self._lock:
             return self._db.execute("SELECT count(*) FROM results").fetchone()[0]
 
@@ -205,8 +221,21 @@ class ResultLog:
                     db.execute(statement)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
+    def _check_read_only(self) -> None:
+        """What `_prepare` checks, without writing: a read-only log is never migrated."""
+        version = self._checked_version()
+        if version < SCHEMA_VERSION:
+            if version == 0:  # created but never set up (no table, as checked): no results yet
+                self._has_results = False
+                return
+            raise ResultLogError(  # no shipped version can reach this: one migration so far
+                f"The result log {self.path} was written by an older PneumoScreen and must be "
+                "upgraded before it can be read. Open it once where it can be written to."
+            )
+
     def _checked_version(self) -> int:
-        """The log's schema version; a log from a newer PneumoScreen is refused, not misread."""
+        """The log's schema version; a log from a newer PneumoScreen is refused, not misread,
+        and one whose version mark is damaged is left as it is, not set up a second time."""
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise ResultLogError(
@@ -214,9 +243,25 @@ class ResultLog:
                 f"version {version}; this version reads up to {SCHEMA_VERSION}). Update "
                 "PneumoScreen, or set PNEUMOSCREEN_HOME to use another data folder."
             )
+        if version < 0 or (version == 0 and self._holds_a_results_table()):
+            raise ResultLogError(
+                f"The result log {self.path} holds results, but its version mark is damaged "
+                f"(it reads {version}), so PneumoScreen cannot tell how to read it safely. The "
+                f"file has not been changed. Move it, and any files beside it whose names start "
+                f"with {self.path.name}, to another folder (keep them: they hold your results); "
+                "PneumoScreen will then start a new, empty log."
+            )
         return version
 
+    def _holds_a_results_table(self) -> bool:
+        found = self._db.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'results'"
+        ).fetchone()[0]
+        return bool(found)
+
     def _query(self, sql: str, params: tuple[object, ...]) -> list[ScreeningResult]:
+        if not self._has_results:
+            return []
         with self._errors("read"), self._lock:
             rows = self._db.execute(sql, params).fetchall()
         return [_from_row(row) for row in rows]
@@ -241,7 +286,7 @@ class ResultLog:
         try:
             yield
         except (sqlite3.Error, OSError) as exc:
-            raise ResultLogError(f"Cannot {verb} the result log {self.path}: {exc}.") from exc
+            raise ResultLogError(plain_log_problem(verb, self.path, exc)) from exc
 
 
 def _retry_while_busy(action: Callable[[], None]) -> None:
@@ -256,7 +301,7 @@ def _retry_while_busy(action: Callable[[], None]) -> None:
         try:
             return action()
         except sqlite3.OperationalError as exc:
-            busy = exc.sqlite_errorcode in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+            busy = sqlite_code(exc) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
             if not busy or time.monotonic() > deadline:
                 raise
             time.sleep(0.05)
@@ -270,7 +315,6 @@ def _create_private_file(path: Path) -> None:
     this process has it open (the window's, say) would silently release that connection's locks,
     and other processes would then delete or reset the WAL under it ("disk I/O error").
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
     with contextlib.suppress(FileExistsError):
         os.close(os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600))
     if sys.platform != "win32":
@@ -332,6 +376,47 @@ def _from_row(row: tuple) -> ScreeningResult:
     )
 
 
-def open_result_log() -> ResultLog:
-    """The app's result log in the data folder (`core.paths.result_log_path`)."""
-    return ResultLog(result_log_path())
+def open_result_log(read_only: bool = False) -> ResultLog:
+    """The app's result log in the data folder (`core.paths.result_log_path`).
+
+    `read_only` is for exporting and viewing: it writes nothing, so it works on read-only media,
+    and a log that does not exist yet reads as empty.
+    """
+    return ResultLog(result_log_path(), read_only=read_only)
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that never writes: "mode=ro", or "immutable=1" where SQLite could not even
+    create the WAL's shared-memory file (a log on a CD, a locked USB stick, a read-only share).
+
+    Immutable is safe there: nobody can change a file on media that cannot be written.
+    """
+    folder = path.parent
+    if any(place.is_file() for place in (folder, *folder.parents)):
+        raise ResultLogError(folder_problem(folder, FileExistsError(folder)))
+    if not path.exists():  # nothing screened yet: an empty log, and nothing is created
+        return sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    uri = path.absolute().as_uri()
+    try:
+        return _connect_and_read(uri + "?mode=ro")
+    except sqlite3.OperationalError as exc:
+        if sqlite_code(exc) not in _NEEDS_IMMUTABLE:
+            raise
+    return _connect_and_read(uri + "?mode=ro&immutable=1")
+
+
+def _connect_and_read(uri: str) -> sqlite3.Connection:
+    """A connection to `uri` that has read the schema, so a failure to open shows here."""
+    db = sqlite3.connect(
+        uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+    )
+    try:
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+#: What opening a WAL log with mode=ro answers when its -shm file cannot be created.
+_NEEDS_IMMUTABLE = (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY)

@@ -1,16 +1,16 @@
 """The screening pipeline: files in, logged results out, one file's failure never another's.
 
-Reading, preprocessing and inference of several files overlap on a small thread pool (Pillow's
-decoders and LiteRT release the GIL); results come back in input order and are committed to the
-log one by one as they arrive, so an interrupted batch keeps everything finished before.
+Each file is read once; its sha256 (the log's key) and its pixels come from those same bytes. The
+pixels are decoded in child processes (`core.image_reader.DecodeSlot`), within a deadline,
+and preprocessing and inference run on a small thread pool (LiteRT releases the GIL), so several
+files overlap; results come back in input order and are committed to the log one by one as they
+arrive, so an interrupted batch keeps everything finished before.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import stat
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -19,11 +19,12 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+from core.card_integrity import release_version
 from core.classifier import Classifier
 from core.decoded import DecodedImage
 from core.errors import UnreadableImage
-from core.file_walk import expand_paths
-from core.image_reader import NOT_A_FILE, read_image
+from core.file_bytes import read_file_bytes
+from core.image_reader import DECODERS, decode_slot
 from core.model_card import ModelCard
 from core.quality_gate import DEFAULT_CHECKS, GateCheck, rejection_reason
 from core.result import Label, ScreeningResult, Status
@@ -33,7 +34,6 @@ from core.view_gate import ViewGate, load_view_gate_card
 logger = logging.getLogger(__name__)
 
 UNEXPECTED_REASON = "An unexpected problem stopped this file from being screened ({})."
-_HASH_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -48,27 +48,9 @@ def file_sha256(path: Path) -> str:
     """sha256 of the file's bytes, the key under which its result is logged.
 
     Raises:
-        UnreadableImage: the path is missing, a folder, or cannot be read.
+        UnreadableImage: as `core.file_bytes.read_file_bytes`.
     """
-    digest = hashlib.sha256()
-    try:
-        # Non-blocking, so a named pipe cannot stall the open; then only regular files are read
-        # (a link to /dev/zero would never end).
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with open(descriptor, "rb") as stream:
-            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-                raise UnreadableImage(path, NOT_A_FILE)
-            while chunk := stream.read(_HASH_CHUNK):
-                digest.update(chunk)
-    except IsADirectoryError as exc:
-        raise UnreadableImage(path, "it is a folder, not a file") from exc
-    except FileNotFoundError as exc:
-        raise UnreadableImage(path, "the file does not exist") from exc
-    except PermissionError as exc:
-        raise UnreadableImage(path, "permission to read the file was denied") from exc
-    except OSError as exc:
-        raise UnreadableImage(path, f"the file could not be opened ({exc.strerror})") from exc
-    return digest.hexdigest()
+    return hashlib.sha256(read_file_bytes(path)).hexdigest()
 
 
 class Screener:
@@ -80,30 +62,35 @@ class Screener:
         self.gate_card = load_view_gate_card(card)
         self.log = log
         self.workers = workers
-        # The version names both files' bytes, so a cached result never outlives either model.
-        self.model_version = f"{card.version}+{card.sha256[:8]}"
         if self.gate_card is not None:
             self.gate_card.verify_model_file()
-            self.model_version += f".{self.gate_card.sha256[:8]}"
+        # The version digests both cards, weights and settings, so a cached result never outlives
+        # a change to either model.
+        self.model_version = release_version(card, self.gate_card)
         self._local = threading.local()
+        # The decoder children start (about a second each) while the models load.
+        DECODERS.start(min(workers, DECODERS.size))
         # Load once up front, so a broken model fails before any file; the first worker reuses it.
         self._spare: list[tuple[Classifier, tuple[GateCheck, ...]]] = [self._load_models()]
 
     def screen(
-        self, paths: Iterable[Path], cancel: threading.Event | None = None
+        self, files: Iterable[Path], cancel: threading.Event | None = None
     ) -> Iterator[Outcome]:
-        """Screen every file in `paths` (folders recursively), yielding outcomes in input order.
+        """Screen each of `files`, yielding exactly one outcome per file, in input order.
 
-        New results are in the log before they are yielded. Setting `cancel` stops submitting
-        files; those already in progress still finish and are logged.
+        The files are screened as given: folders are not expanded here (the caller lists them
+        once, with `core.file_walk.expand_paths`), so a path that has become a folder since gets
+        its error row like any other unreadable file. New results are in the log before they are
+        yielded. Setting `cancel` stops submitting files; those already in progress still finish
+        and are logged.
         """
         window = 4 * self.workers  # bounds memory: at most this many decoded images in flight
         with ThreadPoolExecutor(self.workers, thread_name_prefix="screen") as pool:
             pending: deque[Future[Outcome]] = deque()
-            for path in expand_paths(paths):
+            for path in files:
                 if cancel is not None and cancel.is_set():
                     break
-                pending.append(pool.submit(self._screen_guarded, path))
+                pending.append(pool.submit(self._screen_guarded, Path(path)))
                 if len(pending) >= window:
                     yield self._logged(pending.popleft().result())
             while pending:
@@ -128,18 +115,26 @@ class Screener:
             )
 
     def screen_file(self, path: Path) -> Outcome:
-        """Screen one file (not logged yet): the cached result, an error, a rejection or a score."""
-        try:
-            sha256 = file_sha256(path)
-        except UnreadableImage as exc:
-            return Outcome(self._result(path, "", Status.ERROR, reason=str(exc)), False)
-        cached = self.log.cached(sha256, self.model_version)
-        if cached is not None:
-            return Outcome(replace(cached, file=str(path)), from_cache=True)
-        try:
-            image = read_image(path, min_side=self.card.input_size)
-        except UnreadableImage as exc:
-            return Outcome(self._result(path, sha256, Status.ERROR, reason=str(exc)), False)
+        """Screen one file (not logged yet): the cached result, an error, a rejection or a score.
+
+        The file is read once: its sha256 and its pixels come from the same bytes, so a file
+        rewritten meanwhile is logged as one version or the other, never as a mix of both.
+        """
+        # A decoder is lent first: a thread never holds a file's bytes while waiting for one, and
+        # the file's memory is booked before it is read (`core.image_reader.DecodeSlot`).
+        with decode_slot() as slot:
+            try:
+                data = slot.read(path)
+            except UnreadableImage as exc:
+                return Outcome(self._result(path, "", Status.ERROR, reason=str(exc)), False)
+            sha256 = hashlib.sha256(data).hexdigest()
+            cached = self.log.cached(sha256, self.model_version)
+            if cached is not None:
+                return Outcome(replace(cached, file=str(path)), from_cache=True)
+            try:
+                image = slot.decode(data, path, min_side=self.card.input_size)
+            except UnreadableImage as exc:
+                return Outcome(self._result(path, sha256, Status.ERROR, reason=str(exc)), False)
         classifier, checks = self._models()
         reason = rejection_reason(image, checks)
         if reason is not None:

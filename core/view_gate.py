@@ -5,7 +5,9 @@ or a side view it would still answer with a confident-looking score. The gate is
 smaller int8 network beside it (`frontal-gate.tflite`, trained by `python -m training gate`) that
 scores how much an image looks like a usable frontal chest X-ray. Its file follows the same model
 card contract as the screening model (sha256, input, calibration, threshold), and the screening
-model's card names it under `view_gate`, so the two always travel and are verified together.
+model's card names it under `view_gate`, so the two always travel and are verified together;
+the gate's card is checked against the release like the model's (`core/card_integrity.py`), so
+its threshold cannot be edited either.
 """
 
 from __future__ import annotations

@@ -8,12 +8,12 @@ the box's "Show Details" text; the traceback goes only to the log file in the da
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from core.debug_log import debug_log_path, install_debug_log
 from core.errors import (
     ModelCardError,
     ModelError,
@@ -23,32 +23,25 @@ from core.errors import (
     UnreadableImage,
     UnsupportedDicom,
 )
-from core.paths import data_dir
+from core.output_guard import CsvDestinationError
 
 logger = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
-LOG_FILE_NAME = "pneumoscreen.log"
-
 
 def log_file() -> Path:
     """Where tracebacks are written: in the data folder, next to the result log."""
-    return data_dir() / LOG_FILE_NAME
+    return debug_log_path()
 
 
 def install_file_logging() -> Path:
-    """Send warnings and errors (with tracebacks) to the log file; called once by `app.run`."""
-    path = log_file()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.setLevel(logging.INFO)
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-    return path
+    """Send warnings and errors (with tracebacks) to the log file; called once by `app.run`.
+
+    Never fails: where the data folder cannot be written (read-only media, PNEUMOSCREEN_HOME
+    naming a file) records are dropped, the window still opens, and says what is wrong when it
+    opens the result log.
+    """
+    return install_debug_log()
 
 
 def user_message(exc: BaseException) -> tuple[str, str]:
@@ -72,11 +65,13 @@ def user_message(exc: BaseException) -> tuple[str, str]:
             "PneumoScreen; if this happens again, reinstall it.",
         )
     if isinstance(exc, ResultLogError):
-        return translate("Errors", "Results cannot be saved"), translate(
-            "Errors",
-            "PneumoScreen cannot read or write its results file in {folder}. Check that the "
-            "disk is not full and that you may write to this folder, then restart PneumoScreen.",
-        ).format(folder=data_dir())
+        # The engine's sentences say what is wrong with the log or the data folder and what to
+        # do (core.plain_problems), the same words the command line prints; the translated lead
+        # gives the gist in the user's language.
+        lead = translate("Errors", "PneumoScreen cannot read or write its results file.")
+        return translate("Errors", "Results cannot be saved"), f"{lead} {exc}"
+    if isinstance(exc, CsvDestinationError):
+        return translate("Errors", "Cannot export there"), str(exc)
     if isinstance(exc, UnsupportedDicom):
         return translate("Errors", "DICOM file not supported"), translate(
             "Errors",
@@ -122,7 +117,7 @@ def show_exception(parent: QWidget | None, exc: BaseException) -> QMessageBox:
         parent,
     )
     box.setObjectName("errorBox")
-    if expected and str(exc) != text:
+    if expected and str(exc) not in text:
         box.setDetailedText(str(exc))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.csv_export import write_results_csv
+from core.output_guard import CsvDestinationError, check_csv_destination
+from core.paths import data_dir
 from core.result import ScreeningResult
 from desktop import settings
 from desktop.worker import Task, TaskManager
@@ -119,10 +121,20 @@ def start_export(
     path: Path,
     done: Callable[[Path, int], None],
     failed: Callable[[BaseException], None],
-) -> Task:
-    """Write the CSV in the background (a USB stick can be slow); `done(path, rows)` follows."""
+) -> Task | None:
+    """Write the CSV in the background (a USB stick can be slow); `done(path, rows)` follows.
+
+    The destination is checked first, as the command line checks it: the result log, anything
+    in the data folder, a folder, or one of the exported rows' own images is refused through
+    `failed` (a message box), and nothing is written.
+    """
+    try:
+        destination = check_csv_destination(path, (result.file for result in results), data_dir())
+    except CsvDestinationError as exc:
+        failed(exc)
+        return None
 
     def job(cancel: threading.Event) -> Iterator[int]:
-        yield write_results_csv(results, path)
+        yield write_results_csv(results, destination)
 
     return tasks.run(job, on_item=lambda rows: done(path, rows), on_error=failed)

@@ -80,14 +80,19 @@ class MainWindow(QMainWindow):
     # -- building ------------------------------------------------------------------------------
 
     def _open_log(self) -> ResultLog | None:
+        """The result log; where it cannot be written (read-only media), opened read-only so its
+        rows can still be seen and exported, with screening turned off and the reason shown."""
         try:
             return open_result_log()
         except ResultLogError as exc:
             show_exception(self, exc)
-            return None
+        try:
+            return open_result_log(read_only=True)
+        except ResultLogError:
+            return None  # damaged, or no data folder at all: the box above already says so
 
     def _make_controller(self) -> ScreeningController | None:
-        if self.log is None:
+        if self.log is None or self.log.read_only:
             for action in (self.commands.add_files, self.commands.add_folder):
                 action.setEnabled(False)
             return None

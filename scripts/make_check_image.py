@@ -2,13 +2,19 @@
 
 Usage (from the repository root):
     .venv/bin/python scripts/make_check_image.py            # refresh expected.json
-    .venv/bin/python scripts/make_check_image.py --images   # also redraw the images
+    .venv/bin/python scripts/make_check_image.py --images   # also remake the images
 
 `pneumoscreen --self-test` screens the files in `resources/self-test/` and compares the outcome
-with `expected.json`. The images are drawn here, a synthetic chest-radiograph phantom (lungs,
-mediastinum, ribs, diaphragm), so nothing from the data set is shipped; the same pixels go into
-a PNG and into a 12-bit DICOM compressed as JPEG Lossless, the encoding X-ray units write most,
-so the self-test also proves that the DICOM decoder (python-gdcm) is inside the bundle.
+with `expected.json`. Two kinds of image, neither of them a film of the data set:
+- `check.png`, `check.dcm`: a synthetic chest-radiograph phantom drawn here (lungs, mediastinum,
+  ribs, diaphragm); the same pixels go into a PNG and into a 12-bit DICOM compressed as JPEG
+  Lossless, the encoding X-ray units write most, so the self-test also proves that the DICOM
+  decoder (python-gdcm) is inside the bundle. The view gate refuses the drawing (its model score
+  is still checked), so a gate whose threshold was lowered lets it through and fails the test.
+- `average-film.png`: the pixel-wise mean of every PNEUMONIA film of `kermany-train` (3,883 films,
+  Kermany et al. 2018, CC BY 4.0; no single patient can be seen in it). It passes both gates and
+  must come out `ok`, PNEUMONIA, with its recorded score (99.7, within 0.1) and threshold, so a
+  changed calibration or threshold fails the self-test by itself.
 
 The expected outcome is data, not code: whenever the model, its card or the quality gate changes,
 rerun this script and commit `expected.json`. `tests/test_self_test.py` fails while it is stale.
@@ -24,6 +30,7 @@ from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageFilter
+from PIL.PngImagePlugin import PngInfo
 
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
@@ -34,6 +41,9 @@ from core.self_test import check_folder, expected_path, observe  # noqa: E402
 WIDTH, HEIGHT = 400, 480
 SEED = 20261126
 DICOM_BITS_STORED = 12
+TRAIN_DIR = REPO.parent / "shared" / "data" / "kermany-train"
+#: The films are 224 pixels a side; any that is not is resized to it before it is averaged.
+FILM_SIDE = 224
 
 
 def phantom() -> np.ndarray:
@@ -62,8 +72,31 @@ def phantom() -> np.ndarray:
     return np.clip(np.rint(image + noise), 0, 255).astype(np.uint8)
 
 
-def write_png(pixels: np.ndarray, path: Path) -> None:
-    Image.fromarray(pixels).save(path, optimize=True)
+def average_film(train_dir: Path) -> np.ndarray:
+    """The mean of every PNEUMONIA film in `train_dir`, uint8, FILM_SIDE a side.
+
+    An average, not a film: no patient's image is shipped. The model scores it 99.7: far from
+    the threshold and where int8 rounding on another processor moves the score least (see
+    `core.self_test.SCORE_TOLERANCE`).
+    """
+    films = sorted((train_dir / "PNEUMONIA").glob("*.png"))
+    if not films:
+        raise FileNotFoundError(f"No PNEUMONIA films to average. Received: {train_dir}")
+    total = np.zeros((FILM_SIDE, FILM_SIDE), dtype=np.float64)
+    for path in films:
+        with Image.open(path) as film:
+            gray = film.convert("L")
+            if gray.size != (FILM_SIDE, FILM_SIDE):
+                gray = gray.resize((FILM_SIDE, FILM_SIDE), Image.Resampling.BILINEAR)
+            total += np.asarray(gray, dtype=np.float64)
+    return np.clip(np.rint(total / len(films)), 0, 255).astype(np.uint8)
+
+
+def write_png(pixels: np.ndarray, path: Path, description: str | None = None) -> None:
+    info = PngInfo()
+    if description:
+        info.add_text("Description", description)
+    Image.fromarray(pixels).save(path, optimize=True, pnginfo=info)
 
 
 def write_dicom(pixels: np.ndarray, path: Path) -> None:
@@ -110,21 +143,30 @@ def write_dicom(pixels: np.ndarray, path: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--images", action="store_true", help="redraw the check images too")
+    parser.add_argument("--images", action="store_true", help="remake the check images too")
+    parser.add_argument(
+        "--train-dir", type=Path, default=TRAIN_DIR, help="kermany-train, for the average film"
+    )
     args = parser.parse_args(argv)
     folder = check_folder()
     folder.mkdir(parents=True, exist_ok=True)
-    png, dcm = folder / "check.png", folder / "check.dcm"
+    png, dcm, film = folder / "check.png", folder / "check.dcm", folder / "average-film.png"
     if args.images or not png.exists() or not dcm.exists():
         pixels = phantom()
         write_png(pixels, png)
         write_dicom(pixels, dcm)
-    expected = observe([png, dcm])
+    if args.images or not film.exists():
+        description = (
+            "PneumoScreen self-test: the mean of every PNEUMONIA film of kermany-train "
+            "(Kermany et al. 2018, Mendeley Data V3, CC BY 4.0)"
+        )
+        write_png(average_film(args.train_dir), film, description)
+    expected = observe([png, dcm, film])
     expected_path().write_text(json.dumps(expected, indent=2) + "\n", encoding="utf-8")
     for image in expected["images"]:
         print(
             f"{image['file']}: {image['status']}, score {image['score']}, label {image['label']}, "
-            f"model score {image['model_score']}"
+            f"threshold {image['threshold']}, model score {image['model_score']}"
         )
     print(f"wrote {expected_path().relative_to(REPO)}")
     return 0

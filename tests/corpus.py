@@ -341,6 +341,93 @@ def damaged_file_with_a_non_ascii_name(folder: Path, xray: np.ndarray) -> Path:
     return _written(folder / "Ωmega ñandú.jpg", whole[: len(whole) // 3])
 
 
+# --- Hostile files of issue 14: costly to decode, damaged inside, invalid values --------------
+
+
+def deep_rgba_png(width: int, height: int, note: bytes = b"") -> bytes:
+    """A 16-bit RGBA PNG of `width` x `height` zeros: 9999 x 9999 is 777 kB on disk and 800 MB
+    of samples (within `MAX_PIXELS`). `note` goes into a text chunk, to make copies differ."""
+    header = struct.pack(">IIBBBBB", width, height, 16, 6, 0, 0, 0)
+    row = bytes(1 + width * 8)  # filter byte 0, then the row's samples
+    packer = zlib.compressobj(9)
+    idat = b"".join(packer.compress(row) for _ in range(height)) + packer.flush()
+    text = png_chunk(b"tEXt", b"Comment\x00" + note) if note else b""
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + png_chunk(b"IHDR", header)
+        + text
+        + png_chunk(b"IDAT", idat)
+        + png_chunk(b"IEND", b"")
+    )
+
+
+def progressive_jpeg_with_extra_scans(pixels: np.ndarray, extra_scans: int) -> bytes:
+    """A valid progressive JPEG of `pixels` (grayscale) followed by `extra_scans` scans that each
+    make libjpeg pass over every block of the image once more, and change nothing.
+
+    Each extra scan is a first AC scan of the last coefficient (Ss = Se = 63, Ah = Al = 0) whose
+    data is end-of-band runs covering all blocks: a few bytes for a pass over the whole image,
+    and no warning (a scan with Ah = Al may repeat), so only the count or the time can stop it.
+    """
+    whole = encoded(pixels, "JPEG", quality=90, progressive=True)
+    assert whole.endswith(b"\xff\xd9")
+    # An AC table of two codes: "0" is EOB14 (a run of 2^14 + 14 more bits), "10" is EOB.
+    table = bytes([0x13]) + bytes([1, 1] + [0] * 14) + bytes([0xE0, 0x00])
+    dht = b"\xff\xc4" + struct.pack(">H", 2 + len(table)) + table
+    blocks = -(-pixels.shape[0] // 8) * -(-pixels.shape[1] // 8)
+    runs = -(-blocks // 32767)
+    data = _stuffed(("0" + "1" * 14) * runs)
+    header = bytes([1, 1, 0x03, 63, 63, 0x00])  # one component (id 1), AC table 3, Ss Se Ah/Al
+    scan = b"\xff\xda" + struct.pack(">H", 2 + len(header)) + header + data
+    return whole[:-2] + dht + scan * extra_scans + b"\xff\xd9"
+
+
+def _stuffed(bits: str) -> bytes:
+    """`bits` as entropy-coded bytes: padded with ones, each 0xFF followed by a stuffed 0x00."""
+    bits += "1" * (-len(bits) % 8)
+    out = bytearray()
+    for start in range(0, len(bits), 8):
+        out.append(int(bits[start : start + 8], 2))
+        if out[-1] == 0xFF:
+            out.append(0x00)
+    return bytes(out)
+
+
+def jpeg_with_garbled_lower_half(pixels: np.ndarray, seed: int = 0) -> bytes:
+    """A baseline JPEG of `pixels` whose entropy-coded data is random from its middle to the end
+    (no 0xFF, so no marker is faked): libjpeg decodes a garbled lower half and only warns."""
+    whole = bytearray(encoded(pixels, "JPEG", quality=90))
+    sos = whole.rfind(b"\xff\xda")
+    start = sos + 2 + int.from_bytes(whole[sos + 2 : sos + 4], "big")
+    middle, end = (start + len(whole) - 2) // 2, len(whole) - 2
+    rng = np.random.default_rng(seed)
+    whole[middle:end] = rng.integers(0, 255, end - middle, dtype=np.uint8).tobytes()
+    return bytes(whole)
+
+
+def float_tiff_with(pixels: np.ndarray, value: float) -> bytes:
+    """`pixels` as a 32-bit float TIFF with a block of `value` (NaN or infinity) in it."""
+    values = pixels.astype(np.float32)
+    values[10:20, 10:20] = value
+    return encoded(Image.fromarray(values, mode="F"), "TIFF")
+
+
+def png_deep_rgba_bomb(folder: Path, xray: np.ndarray) -> Path:
+    return _written(folder / "deep-rgba.png", deep_rgba_png(9999, 9999))
+
+
+def jpeg_scan_bomb(folder: Path, xray: np.ndarray) -> Path:
+    return _written(folder / "many-scans.jpg", progressive_jpeg_with_extra_scans(xray, 2000))
+
+
+def jpeg_garbled(folder: Path, xray: np.ndarray) -> Path:
+    return _written(folder / "garbled.jpg", jpeg_with_garbled_lower_half(xray))
+
+
+def float_tiff_with_nan(folder: Path, xray: np.ndarray) -> Path:
+    return _written(folder / "float-nan.tif", float_tiff_with(xray, float("nan")))
+
+
 BAD_KINDS: tuple[Kind, ...] = (
     Kind("empty", "a zero-byte file named .jpg", empty_file),
     Kind("truncated-jpeg", "the first half of a JPEG", truncated_jpeg),
@@ -360,6 +447,10 @@ BAD_KINDS: tuple[Kind, ...] = (
     Kind("png-bomb", "a PNG whose header claims 100000x100000", png_bomb),
     Kind("png-over-limit", "a PNG whose header claims 12000x10000", png_just_over_the_limit),
     Kind("dicom-bomb", "a DICOM file whose header claims 60000x60000", dicom_bomb),
+    Kind("png-deep-rgba", "a 777 kB 16-bit RGBA PNG of 9999x9999 zeros", png_deep_rgba_bomb),
+    Kind("jpeg-scan-bomb", "a progressive JPEG with 2000 extra scans", jpeg_scan_bomb),
+    Kind("jpeg-garbled", "a JPEG whose lower half of data is random", jpeg_garbled),
+    Kind("tiff-float-nan", "a float TIFF holding NaN values", float_tiff_with_nan),
     Kind("dicom-no-pixels", "a DX image DICOM file without pixel data", dicom_without_pixel_data),
     Kind("dicom-report", "a DICOM structured report (no image)", dicom_structured_report),
     Kind(

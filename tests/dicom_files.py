@@ -3,20 +3,26 @@
 `write` saves a dataset compressed as its transfer syntax requires (GDCM for JPEG Lossless, which
 pydicom cannot encode). `small_compressed_image` and `with_byte_changed` make the damaged files of
 `tests/test_bad_inputs.py`, `tests/test_dicom_reader.py`, `tests/test_bundle.py` and
-`benchmarks/dicom_fuzz.py`.
+`benchmarks/dicom_fuzz.py`. `write_without_preamble` writes a data set as older writers did (no
+preamble, no file meta); `write_deflated_bomb` a small file whose data set inflates to gigabytes
+(`tests/test_dicom_memory.py`, `benchmarks/dicom_bomb_memory.py`).
 """
 
 from __future__ import annotations
 
 import io
+import struct
+import zlib
 from pathlib import Path
 
 import gdcm
 import numpy as np
 from PIL import Image
 from pydicom import uid
-from pydicom.dataset import Dataset
+from pydicom.dataset import Dataset, FileMetaDataset
 from pydicom.encaps import encapsulate
+from pydicom.filebase import DicomBytesIO
+from pydicom.filewriter import write_dataset, write_file_meta_info
 
 from tests.corpus import make_dataset
 
@@ -93,4 +99,58 @@ def with_byte_changed(whole: bytes, position: int, value: int, path: Path) -> Pa
     data = bytearray(whole)
     data[position] = value
     path.write_bytes(bytes(data))
+    return path
+
+
+def write_without_preamble(
+    ds: Dataset, path: Path, syntax: str, keep_file_meta: bool = False
+) -> Path:
+    """Save `ds` as a bare data set in `syntax` (one of the three uncompressed ones): no
+    128-byte preamble, no `DICM`, and (unless `keep_file_meta`) no file meta, as some older
+    writers produce.
+
+    pydicom writes pixel data as it holds it (little endian from `set_pixel_data`), so for big
+    endian the samples are swapped here first.
+    """
+    if keep_file_meta:
+        ds.file_meta.TransferSyntaxUID = syntax
+    else:
+        ds.file_meta = FileMetaDataset()
+    encoding = uid.UID(syntax)
+    if not encoding.is_little_endian and int(ds.BitsAllocated) > 8:
+        samples = np.frombuffer(ds.PixelData, dtype=f"<u{int(ds.BitsAllocated) // 8}")
+        ds.PixelData = samples.byteswap().tobytes()
+    ds.save_as(
+        path,
+        implicit_vr=encoding.is_implicit_VR,
+        little_endian=encoding.is_little_endian,
+        enforce_file_format=False,
+    )
+    return path
+
+
+def write_deflated_bomb(path: Path, zero_bytes: int, rows: int, columns: int) -> Path:
+    """A Deflated Explicit VR Little Endian file declaring an 8-bit `rows` x `columns` image,
+    whose pixel data element holds `zero_bytes` zeros: about a thousandth of that on disk.
+
+    Compressed in steps of 1 MiB, so the zeros never exist whole here either.
+    """
+    ds = make_dataset(np.zeros((2, 2), dtype=np.uint8))
+    del ds.PixelData
+    ds.Rows, ds.Columns = rows, columns
+    body = DicomBytesIO()
+    body.is_little_endian, body.is_implicit_VR = True, False
+    write_dataset(body, ds)
+    # (7FE0,0010) Pixel Data, OB, two reserved bytes, a 4-byte length.
+    body.write(struct.pack("<HH2sHI", 0x7FE0, 0x0010, b"OB", 0, zero_bytes))
+    deflater = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    parts = [deflater.compress(body.getvalue())]
+    chunk = bytes(1 << 20)
+    for start in range(0, zero_bytes, len(chunk)):
+        parts.append(deflater.compress(chunk[: zero_bytes - start]))
+    parts.append(deflater.flush())
+    ds.file_meta.TransferSyntaxUID = uid.DeflatedExplicitVRLittleEndian
+    meta = DicomBytesIO()
+    write_file_meta_info(meta, ds.file_meta, enforce_standard=True)
+    path.write_bytes(bytes(128) + b"DICM" + meta.getvalue() + b"".join(parts))
     return path

@@ -25,6 +25,7 @@ import pytest
 from pydicom import uid
 
 from core import cli
+from core.file_walk import expand_paths
 from core.model_card import load_model_card
 from core.result import ScreeningResult
 from core.result_log import ResultLog
@@ -56,6 +57,10 @@ SPEC: dict[str, tuple[str, str]] = {
     "png-bomb": ("error", "too large"),
     "png-over-limit": ("error", "too large"),
     "dicom-bomb": ("error", "too large"),
+    "png-deep-rgba": ("error", "too large to decode safely"),
+    "jpeg-scan-bomb": ("error", "too many scans"),
+    "jpeg-garbled": ("error", "data is damaged"),
+    "tiff-float-nan": ("error", "invalid pixel values (not-a-number or infinity)"),
     # DICOM without an image we can decode
     "dicom-no-pixels": ("error", "pixel data is missing"),
     "dicom-report": ("error", "without an image"),
@@ -171,7 +176,7 @@ def corpus(tmp_path_factory, xray) -> dict[str, Path]:
 def cli_run(corpus, tmp_path_factory) -> Run:
     """`pneumoscreen screen FOLDER --csv FILE`, in-process, with its own data folder."""
     home = tmp_path_factory.mktemp("cli-home")
-    out = home / "corpus.csv"
+    out = tmp_path_factory.mktemp("cli-out") / "corpus.csv"  # never in the data folder
     folder = next(iter(corpus.values())).parent
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("PNEUMOSCREEN_HOME", str(home))
@@ -196,7 +201,7 @@ def engine_run(corpus, tmp_path_factory) -> Run:
     def screen() -> list[ScreeningResult]:
         with ResultLog(log_path) as log:
             screener = Screener(load_model_card(SHIPPED_MODEL_DIR / "model.json"), log)
-            return [outcome.result for outcome in screener.screen([folder])]
+            return [outcome.result for outcome in screener.screen(expand_paths([folder]))]
 
     results = finish_within(HANG_DEADLINE_S, screen)
     by_file = {Path(result.file): as_row(result) for result in results}
@@ -299,7 +304,8 @@ def test_a_file_without_read_permission_gets_an_error_row(tmp_path, xray):
     try:
         with ResultLog(tmp_path / "results.sqlite3") as log:
             screener = Screener(load_model_card(SHIPPED_MODEL_DIR / "model.json"), log)
-            results = {Path(o.result.file): o.result for o in screener.screen([locked.parent])}
+            outcomes = screener.screen(expand_paths([locked.parent]))
+            results = {Path(o.result.file): o.result for o in outcomes}
     finally:
         locked.chmod(0o600)
     assert str(results[locked].status) == "error"
@@ -314,7 +320,7 @@ def _screen_in_a_child(folder: Path, home: Path, deadline_s: float) -> Iterator[
     """Screen `folder` with the command line in a child process, killed if it outlives the
     deadline (a thread stuck opening a pipe or reading /dev/zero cannot be stopped in-process).
     Yields the failures found."""
-    out = home / "special.csv"
+    out = home.parent / "special.csv"  # beside the data folder, never in it
     try:
         done = subprocess.run(
             [sys.executable, "-m", "core.cli", "screen", str(folder), "--csv", str(out)],
@@ -340,7 +346,7 @@ def test_a_named_pipe_and_a_link_to_a_device_get_error_rows_without_hanging(tmp_
     failures = list(_screen_in_a_child(folder, home, deadline_s=SPECIAL_DEADLINE_S))
 
     assert failures == []
-    rows = {row["file"]: row for row in csv_rows(home / "special.csv")}
+    rows = {row["file"]: row for row in csv_rows(home.parent / "special.csv")}
     for kind in ("named-pipe", "device-link"):
         row = rows[str(files[kind])]
         assert row["status"] == "error" and "not an ordinary file" in row["reason"], row

@@ -158,7 +158,10 @@ def test_time_left_wording(qtbot):
     [
         (ModelIntegrityError("sha256 mismatch"), "Reinstall PneumoScreen"),
         (ModelCardError("no card"), "Reinstall PneumoScreen"),
-        (ResultLogError("disk I/O error"), "disk is not full"),
+        (
+            ResultLogError("The disk that holds the result log x is full."),
+            "cannot read or write its results file",
+        ),
         (UnsupportedDicom("scan.dcm", "no pixel data"), "scan.dcm holds no image"),
         (UnreadableImage("x.jpg", "the file is empty"), "x.jpg could not be read"),
         (PermissionError(13, "Permission denied"), "Choose another folder"),

@@ -25,7 +25,7 @@ from core import dicom_decoding
 from core.dicom_display import display_pixels
 from core.dicom_reader import is_dicom, read_dicom
 from core.errors import UnreadableImage, UnsupportedDicom
-from core.image_reader import read_image
+from core.image_reader import DECODERS, read_image
 from core.isolated_decoder import CRASHED_REASON, HUNG_REASON, IsolatedDecoder
 from core.model_card import load_model_card
 from core.result_log import ResultLog
@@ -272,12 +272,12 @@ def test_large_image_is_reduced_by_a_power_of_two_down_to_min_side(tmp_path, sam
     large = np.kron(sample, np.ones((4, 4), dtype=np.uint8))  # 2216 x 1024, 4 x 4 blocks
     path = write(make_dataset(large), tmp_path / "large.dcm", syntax)
 
-    decoded = read_dicom(path, min_side=200)
+    decoded = read_dicom(path.read_bytes(), path, min_side=200)
 
     # 1024 / 4 = 256 >= 200, but 1024 / 8 = 128 < 200: reduced by 4, block by block.
     np.testing.assert_array_equal(decoded.pixels, sample)
     assert decoded.original_size == (2216, 1024)
-    assert read_dicom(path, min_side=None).pixels.shape == (1024, 2216)
+    assert read_dicom(path.read_bytes(), path, min_side=None).pixels.shape == (1024, 2216)
 
 
 @pytest.mark.parametrize("name", ["IM0001", "scan.png", "chest.jpg"])
@@ -286,13 +286,13 @@ def test_dicom_is_recognised_by_content_whatever_the_file_name(tmp_path, sample,
 
     decoded = read_image(path)
 
-    assert is_dicom(path)
+    assert is_dicom(path.read_bytes())
     assert decoded.source_format == "DICOM"
     np.testing.assert_array_equal(decoded.pixels, sample)
 
 
 def test_a_png_is_not_taken_for_dicom():
-    assert not is_dicom(SAMPLES / "person1141_bacteria_3085.png")
+    assert not is_dicom((SAMPLES / "person1141_bacteria_3085.png").read_bytes())
 
 
 def test_patient_study_and_series_identifiers_come_through(tmp_path, sample):
@@ -334,6 +334,17 @@ def test_dicom_without_pixel_data_is_unsupported(tmp_path):
     message = assert_refused(path, UnsupportedDicom)
 
     assert "without an image (Basic Text SR Storage)" in message
+
+
+def test_dicom_with_floating_point_pixels_is_unsupported_not_incomplete(tmp_path):
+    ds = make_dataset(np.zeros((8, 8), dtype=np.uint8))
+    del ds.PixelData
+    ds.BitsAllocated = 32
+    ds.FloatPixelData = np.zeros((8, 8), dtype=np.float32).tobytes()
+    path = tmp_path / "parametric-map.dcm"
+    ds.save_as(path, enforce_file_format=True)
+
+    assert "floating-point numbers" in assert_refused(path, UnsupportedDicom)
 
 
 def test_dicom_in_a_private_transfer_syntax_is_unsupported(tmp_path, sample):
@@ -398,6 +409,28 @@ def test_dicom_preamble_followed_by_random_bytes_is_unreadable(tmp_path):
     assert "header is damaged" in assert_refused(path)
 
 
+@pytest.mark.parametrize(
+    ("keyword", "value"),
+    [
+        ("RescaleSlope", "NaN"),
+        ("RescaleSlope", "1e999"),  # infinity once read
+        ("WindowWidth", "NaN"),
+        ("WindowCenter", "inf"),
+    ],
+)
+@pytest.mark.filterwarnings("ignore:Invalid value for VR")  # pydicom, expected
+def test_a_header_number_that_is_not_usable_is_damage_not_a_blank_image(tmp_path, keyword, value):
+    # Before: NaN or infinity made every pixel NaN, shown as a blank image (and numpy warned).
+    ds = make_dataset(
+        _tiled(STORED_12_BIT), bits_stored=12, RescaleSlope=1, WindowCenter=2000, WindowWidth=4000
+    )
+    setattr(ds, keyword, value)
+
+    message = assert_refused(write(ds, tmp_path / "odd-number.dcm"))
+
+    assert message.endswith(f'is "{value}", not a usable number).')
+
+
 def test_dicom_claiming_a_huge_image_is_refused_before_decoding(tmp_path, sample):
     ds = make_dataset(sample)
     ds.Rows, ds.Columns = 60000, 60000  # 3.6 gigapixels declared, 140 kB present
@@ -406,18 +439,20 @@ def test_dicom_claiming_a_huge_image_is_refused_before_decoding(tmp_path, sample
     assert "too large (60000 x 60000 pixels" in assert_refused(path)
 
 
-# --- Which decoder, and GDCM kept in a child process -------------------------------------------
+# --- Which decoder: GDCM only where nothing that fails cleanly decodes --------------------------
 
 
 @pytest.fixture
-def no_child(monkeypatch):
-    """Fails the test if anything is sent to the GDCM child process."""
+def no_gdcm(monkeypatch):
+    """Fails the test if any pixels are given to GDCM."""
+    decode = dicom_decoding._decode
 
-    class Refuse:
-        def run(self, path: Path, *args: object) -> None:
-            pytest.fail(f"{path.name} was sent to the GDCM child process")
+    def refuse_gdcm(*args: object) -> tuple[np.ndarray, str]:
+        if args[-1] == "gdcm":  # the plugin
+            pytest.fail("the pixels were given to GDCM")
+        return decode(*args)
 
-    monkeypatch.setattr(dicom_decoding, "_GDCM", Refuse())
+    monkeypatch.setattr(dicom_decoding, "_decode", refuse_gdcm)
 
 
 @pytest.mark.parametrize(
@@ -433,12 +468,10 @@ def no_child(monkeypatch):
     ],
     ids=_name,
 )
-def test_every_syntax_but_jpeg_lossless_is_decoded_without_a_child_process(
-    tmp_path, sample, syntax, no_child
-):
+def test_every_syntax_but_jpeg_lossless_is_decoded_without_gdcm(tmp_path, sample, syntax, no_gdcm):
     path = write(make_dataset(sample), tmp_path / "image.dcm", syntax)
 
-    assert read_image(path).pixels.shape == sample.shape
+    assert read_dicom(path.read_bytes(), path, None).pixels.shape == sample.shape
 
 
 @pytest.mark.parametrize(
@@ -454,10 +487,10 @@ def test_every_syntax_but_jpeg_lossless_is_decoded_without_a_child_process(
     ],
     ids=lambda value: _name(value) if isinstance(value, str) else f"{value}-bit",
 )
-def test_in_process_decoders_give_exactly_what_gdcm_gave(tmp_path, sample, syntax, bits):
+def test_first_choice_decoders_give_exactly_what_gdcm_gave(tmp_path, sample, syntax, bits):
     pixels = sample if bits == 8 else _tiled(STORED_12_BIT)
     path = write(make_dataset(pixels, bits_stored=bits), tmp_path / "image.dcm", syntax)
-    plugin = dicom_decoding.IN_PROCESS_PLUGINS[syntax]
+    plugin = dicom_decoding.FIRST_CHOICE_PLUGINS[syntax]
 
     ours = pixel_array(path, index=0, decoding_plugin=plugin)
 
@@ -480,14 +513,15 @@ def test_jpeg_2000_in_a_jp2_wrapper_that_pillow_refuses_is_decoded_by_gdcm():
 
 
 @pytest.mark.parametrize("syntax", [uid.JPEGLSLossless, uid.JPEG2000Lossless], ids=_name)
-def test_without_its_in_process_decoder_a_syntax_is_decoded_by_gdcm_in_the_child(
+def test_without_its_first_choice_decoder_a_syntax_is_decoded_by_gdcm(
     tmp_path, sample, syntax, monkeypatch
 ):
-    # E.g. a bundle built without pyjpegls: slower, but the same pixels, and still safe.
+    # E.g. a bundle built without pyjpegls: the same pixels. Read in this process, where the
+    # patch holds (`read_image` decodes in a child).
     monkeypatch.setattr(dicom_decoding, "_available", lambda syntax, plugin: False)
     path = write(make_dataset(sample), tmp_path / "image.dcm", syntax)
 
-    np.testing.assert_array_equal(read_image(path).pixels, sample)
+    np.testing.assert_array_equal(read_dicom(path.read_bytes(), path, None).pixels, sample)
 
 
 def _gdcm_crasher(path: Path, syntax: str) -> Path:
@@ -509,11 +543,10 @@ def test_a_gdcm_crash_costs_its_file_only_and_the_batch_goes_on(tmp_path, sample
     ]
     folder = tmp_path / "batch"
     folder.mkdir()
-    for path in files:
-        path.rename(folder / path.name)
+    batch = [path.rename(folder / path.name) for path in files]
     with ResultLog(tmp_path / "results.sqlite3") as log:
         screener = Screener(load_model_card(SHIPPED_MODEL_DIR / "model.json"), log)
-        results = {Path(o.result.file).name: o.result for o in screener.screen([folder])}
+        results = {Path(o.result.file).name: o.result for o in screener.screen(batch)}
         logged = {Path(result.file).name: result for result in log.results()}
 
     assert sorted(results) == sorted(logged) == [path.name for path in files]
@@ -600,7 +633,7 @@ def test_what_the_child_prints_to_standard_error_is_not_shown(capfd):
 
 def test_damaged_jpeg_lossless_files_get_their_rows_without_decoder_noise(tmp_path, capfd):
     whole, start = small_compressed_image(tmp_path / "whole.dcm", uid.JPEGLosslessSV1)
-    dicom_decoding._GDCM.close()  # the next read starts a child under this test's capture
+    DECODERS.close()  # the next read starts its child under this test's capture
     outcomes = []
     for offset in range(0, 12, 2):
         # A zero breaks a marker or a length: libjpeg complains.

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import simplejpeg
 from PIL import ExifTags, Image
-from PIL.JpegImagePlugin import JpegImageFile
 
 from core.decoded import DecodedImage, reduction_factor
 from core.errors import UnreadableImage
-from core.image_reader import read_image
+from core.image_reader import decode_image, read_image
 
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared/data/samples/PNEUMONIA"
 
@@ -165,18 +165,19 @@ def test_large_jpeg_is_decoded_reduced_but_never_below_min_side(tmp_path, sample
 def test_large_jpeg_is_decoded_by_libjpeg_at_the_reduced_size(tmp_path, sample, monkeypatch):
     full = Image.fromarray(sample).resize((554 * 8, 256 * 8))
     path = save(full, tmp_path / "large.jpg")
-    decoded_sizes = []
-    original_load = JpegImageFile.load
+    decoded_shapes = []
+    original_decode = simplejpeg.decode_jpeg
 
-    def recording_load(image):
-        decoded_sizes.append(image.size)
-        return original_load(image)
+    def recording_decode(*args, **options):
+        pixels = original_decode(*args, **options)
+        decoded_shapes.append(pixels.shape[:2])
+        return pixels
 
-    monkeypatch.setattr(JpegImageFile, "load", recording_load)
+    monkeypatch.setattr(simplejpeg, "decode_jpeg", recording_decode)
 
-    read_image(path, min_side=256)
+    decode_image(path.read_bytes(), path, min_side=256)  # in this process, to see the decoder
 
-    assert set(decoded_sizes) == {(554, 256)}  # 1/8 scale, never 4432 x 2048
+    assert decoded_shapes == [(256, 554)]  # 1/8 scale, never 2048 x 4432
 
 
 def test_without_min_side_the_full_size_is_kept(tmp_path, sample):
@@ -297,10 +298,10 @@ def test_a_link_to_an_endless_device_is_refused_without_reading_it(tmp_path):
 def test_permission_denied_while_reading_is_refused(tmp_path, sample, monkeypatch):
     path = save(sample, tmp_path / "locked.png")
 
-    def deny(_path: Path) -> bool:
+    def deny(*_args: object) -> int:
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr("core.image_reader.is_dicom", deny)
+    monkeypatch.setattr("core.file_bytes.os.open", deny)
 
     assert "permission" in assert_refused(path)
 

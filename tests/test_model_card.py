@@ -1,5 +1,6 @@
 """A model file that is altered, truncated, swapped or missing is refused, and so is a model card
-that does not parse or breaks the app's contract; the command line and the window say why."""
+that does not parse, breaks the app's contract or was edited after release; the command line and
+the window say why."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from core.litert_model import LiteRTModel
 from core.model_card import load_model_card
 from core.result_log import ResultLog
 from core.screening import Screener
+from tests.card_edits import register_as_released
 from tests.conftest import SHIPPED_MODEL_DIR
 
 TIMEOUT_MS = 60_000
@@ -108,8 +110,12 @@ def test_a_missing_model_file_is_refused(model_copy):
         card.verify_model_file()
 
 
-def test_a_card_whose_input_size_the_model_does_not_take_is_refused(model_copy):
+def test_a_card_whose_input_size_the_model_does_not_take_is_refused(model_copy, monkeypatch):
     path = edit_card(model_copy, "input.shape", [1, 224, 224, 1])
+    with pytest.raises(ModelIntegrityError, match="edited after release"):
+        Classifier(load_model_card(path))
+    # Past the card check (a development model, or a release gone wrong), LiteRT still refuses.
+    register_as_released(monkeypatch, path)
     with pytest.raises(ModelCardError, match="says input 224, the model file takes 192"):
         Classifier(load_model_card(path))
 
@@ -223,9 +229,19 @@ def _spoil(folder: Path, how: str) -> None:
         (folder / "model.json").write_text('{"format_version": 1,')
     elif how == "card-bad-threshold":
         edit_card(folder, "threshold.score", 400)
+    elif how == "card-edited":
+        edit_card(folder, "threshold.score", 99.0)
 
 
-SPOILS = ("altered", "truncated", "swapped", "missing", "card-not-json", "card-bad-threshold")
+SPOILS = (
+    "altered",
+    "truncated",
+    "swapped",
+    "missing",
+    "card-not-json",
+    "card-bad-threshold",
+    "card-edited",
+)
 
 
 @pytest.mark.parametrize("how", SPOILS)
@@ -248,11 +264,12 @@ def test_the_command_line_refuses_a_spoiled_model_with_exit_status_1_and_one_lin
         "missing": "Cannot read the model file",
         "card-not-json": "Cannot read the model card",
         "card-bad-threshold": "threshold.score must lie in 0-100",
+        "card-edited": f"model card {model_copy / 'model.json'} was edited after release",
     }[how]
     assert expected in err
 
 
-@pytest.mark.parametrize("how", ["swapped", "card-bad-threshold"])
+@pytest.mark.parametrize("how", ["swapped", "card-bad-threshold", "card-edited"])
 def test_the_window_explains_a_spoiled_model_and_keeps_the_details(
     model_copy, how, qtbot, tmp_path, monkeypatch
 ):
@@ -272,6 +289,10 @@ def test_the_window_explains_a_spoiled_model_and_keeps_the_details(
     if how == "swapped":
         assert box.windowTitle() == "Screening model damaged"
         assert "changed or damaged" in box.text() and "sha256" in box.detailedText()
+    elif how == "card-edited":
+        assert box.windowTitle() == "Screening model damaged"
+        assert "changed or damaged" in box.text()
+        assert f"{model_copy / 'model.json'} was edited after release" in box.detailedText()
     else:
         assert box.windowTitle() == "Screening model missing"
         assert "threshold.score must lie in 0-100" in box.detailedText()

@@ -122,7 +122,8 @@ def test_the_window_never_loads_qt_network_or_its_plugins(tmp_path):
     """No QtNetwork, so no network-information, TLS or proxy plugins and no update checks: what
     is not loaded cannot connect."""
     sample = sorted(SAMPLES.glob("NORMAL/*.png"))[0]
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PNEUMOSCREEN_HOME": str(tmp_path)}
+    home = tmp_path / "home"  # the CSV goes beside the data folder: exports into it are refused
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PNEUMOSCREEN_HOME": str(home)}
     child = subprocess.run(
         [sys.executable, "-c", _WINDOW_THEN_LIST_LOADED, str(sample), str(tmp_path / "x.csv")],
         cwd=REPO,

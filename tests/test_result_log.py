@@ -237,7 +237,7 @@ def test_opening_a_second_log_in_the_process_keeps_the_first_ones_locks(tmp_path
 def test_an_unwritable_location_raises_result_log_error(tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the data folder should be")
-    with pytest.raises(ResultLogError, match="Cannot open the result log"):
+    with pytest.raises(ResultLogError, match="is a file, not a folder"):
         ResultLog(blocker / "results.sqlite")
 
 

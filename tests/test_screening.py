@@ -6,6 +6,7 @@ import threading
 import pytest
 
 from core import screening
+from core.image_reader import DecodeSlot
 from core.model_card import load_model_card
 from core.result import Status
 from core.result_log import ResultLog
@@ -47,14 +48,14 @@ def test_cancel_stops_the_batch_and_keeps_what_was_done(screener, samples):
 
 
 def test_an_unexpected_failure_becomes_that_files_error_row(screener, samples, monkeypatch):
-    real_read = screening.read_image
+    real_decode = DecodeSlot.decode
 
-    def read_failing_on_the_second(path, min_side=None):
+    def decode_failing_on_the_second(slot, data, path, min_side=None, timeout_s=None):
         if path == samples[1]:
             raise MemoryError("simulated")
-        return real_read(path, min_side)
+        return real_decode(slot, data, path, min_side, timeout_s)
 
-    monkeypatch.setattr(screening, "read_image", read_failing_on_the_second)
+    monkeypatch.setattr(DecodeSlot, "decode", decode_failing_on_the_second)
     outcomes = list(screener.screen(samples[:3]))
     assert [o.result.status for o in outcomes] == [Status.OK, Status.ERROR, Status.OK]
     assert "unexpected problem" in outcomes[1].result.reason

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from core.card_integrity import release_version
 from core.errors import ModelCardError, ModelIntegrityError
 from core.image_reader import read_image
 from core.model_card import load_model_card
@@ -19,6 +20,7 @@ from core.result import Status
 from core.result_log import ResultLog
 from core.screening import Screener
 from core.view_gate import NOT_FRONTAL_REASON, ViewGate, load_view_gate_card
+from tests.card_edits import register_as_released
 from tests.conftest import SHIPPED_MODEL_DIR
 from training import gate_negatives
 from training.gate_data import case_id, split_cases
@@ -123,11 +125,9 @@ def test_a_grey_radiograph_stored_in_colour_or_lightly_tinted_is_not_a_colour_pi
 
 
 def test_results_name_both_models_so_a_new_gate_is_never_bypassed_by_the_cache(screener):
-    gate_card = screener.gate_card
-    assert gate_card is not None
-    assert screener.model_version == (
-        f"{screener.card.version}+{screener.card.sha256[:8]}.{gate_card.sha256[:8]}"
-    )
+    assert screener.gate_card is not None
+    assert screener.model_version == release_version(screener.card, screener.gate_card)
+    assert screener.model_version != release_version(screener.card, None)
 
 
 def test_an_altered_gate_file_is_refused(model_copy, tmp_path):
@@ -148,10 +148,11 @@ def test_a_card_naming_a_missing_gate_is_refused(model_copy):
         load_view_gate_card(load_model_card(model_copy / "model.json"))
 
 
-def test_a_model_without_a_gate_still_screens(model_copy, tmp_path, shared_data):
+def test_a_release_without_a_gate_still_screens(model_copy, tmp_path, shared_data, monkeypatch):
     raw = json.loads((model_copy / "model.json").read_text())
     del raw["view_gate"]
     (model_copy / "model.json").write_text(json.dumps(raw))
+    register_as_released(monkeypatch, model_copy / "model.json")
     screener = Screener(load_model_card(model_copy / "model.json"), ResultLog(tmp_path / "l.db"))
     assert screener.gate_card is None
     assert screener.screen_file(_samples(shared_data)[0]).result.status == Status.OK

@@ -1,4 +1,9 @@
-"""`python -m training` (or `pneumoscreen-train`): eda, train, evaluate, export, reproduce."""
+"""`python -m training` (`pneumoscreen-train`): eda, train, evaluate, export, reproduce, register.
+
+Every command that writes a model into the shipped folder (`export`, `gate`, `reproduce`) also
+records its cards as the release in `core/released_models.py`, which the app checks its cards
+against; `register` does that alone. Writing elsewhere (a smoke run, a candidate) records nothing.
+"""
 
 from __future__ import annotations
 
@@ -104,7 +109,23 @@ def _parser() -> argparse.ArgumentParser:
     reproduce.add_argument("--version", default=MODEL_VERSION)
     reproduce.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE)
     reproduce.add_argument("--not-frontal", type=Path, default=DEFAULT_NOT_FRONTAL)
+
+    commands.add_parser(
+        "register",
+        help="record the cards in resources/model as the release (core/released_models.py)",
+    )
     return parser
+
+
+def _register_if_shipped(out: Path) -> None:
+    """Record the cards in `out` as the release when `out` is the shipped model folder, so the
+    app accepts the model just written there (and only that one)."""
+    if Path(out).resolve() != SHIPPED_MODEL_DIR.resolve():
+        return
+    from core.card_integrity import write_released_models
+
+    module = write_released_models(SHIPPED_MODEL_DIR)
+    print(f"recorded the cards of {SHIPPED_MODEL_DIR} as the release in {module}")
 
 
 def _release_gate(
@@ -180,6 +201,9 @@ def main(argv: list[str] | None = None) -> int:
             per_kind=args.per_kind,
             max_images=args.max_images,
         )
+        _register_if_shipped(args.out)
+    elif args.command == "register":
+        _register_if_shipped(SHIPPED_MODEL_DIR)
     elif args.command in ("export", "reproduce"):
         from training.release import release
 
@@ -212,6 +236,7 @@ def main(argv: list[str] | None = None) -> int:
             _release_gate(
                 args.data_dir, args.not_frontal, args.test_dev, args.out, args.run_dir / "gate"
             )
+        _register_if_shipped(args.out)
     return 0
 
 
