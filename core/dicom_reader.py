@@ -28,7 +28,6 @@ from pydicom.dataset import Dataset
 from pydicom.errors import BytesLengthException, InvalidDicomError
 from pydicom.filereader import _read_file_meta_info, read_preamble
 from pydicom.multival import MultiValue
-from pydicom.values import converters
 
 from core.decoded import (
     MAX_DECODE_BYTES,
@@ -45,6 +44,7 @@ from core.dicom_decoding import (
     reduce_frame,
 )
 from core.dicom_display import colour_share_of, display_bytes_per_pixel, display_pixels
+from core.dicom_signature import has_part10_signature, starts_like_a_data_set
 from core.errors import UnreadableImage, UnsupportedDicom
 
 #: The identifiers passed on to the result log, when the file has them.
@@ -90,7 +90,6 @@ _PIXEL_SLACK = 1 << 20
 #: A data set without a preamble starts with an element of the Identifying group (0008): its
 #: Specific Character Set, Image Type, SOP Class... in either byte order; or, where the writer
 #: kept the file meta but not the preamble, with the file meta group (0002).
-_FIRST_GROUPS = (0x0002, 0x0008)
 # What pydicom and its plugins raise for damaged data; each becomes an `UnreadableImage`.
 _DAMAGE = (
     ValueError,
@@ -114,9 +113,9 @@ def is_dicom(data: bytes) -> bool:
     the file), in either byte order, and pydicom then reads from it an SOP Class UID or an image
     size: JPEG, PNG, text and noise fail the first test, and a chance match the second.
     """
-    if data[128:132] == b"DICM":
+    if has_part10_signature(data):
         return True
-    if not _starts_like_a_data_set(data):
+    if not starts_like_a_data_set(data):
         return False
     try:
         header = pydicom.dcmread(io.BytesIO(data), force=True, stop_before_pixels=True)
@@ -167,25 +166,10 @@ def read_dicom(data: bytes, path: Path, min_side: int | None) -> DecodedImage:
     )
 
 
-def _starts_like_a_data_set(data: bytes) -> bool:
-    """Whether `data` opens with a plausible element of group 0008 or 0002 (see `is_dicom`)."""
-    if len(data) < 8:
-        return False
-    for order in "<>":
-        group, _element = struct.unpack(order + "HH", data[:4])
-        if group not in _FIRST_GROUPS:
-            continue
-        if data[4:6].decode("latin-1") in converters:  # explicit VR: a VR we know
-            return True
-        # Implicit VR (little endian only): a 4-byte length that fits in the file.
-        return order == "<" and 0 < struct.unpack("<I", data[4:8])[0] <= len(data) - 8
-    return False
-
-
 def _read_header(data: bytes, path: Path) -> tuple[Dataset, int]:
     """The header of the file whose bytes are `data`, and how many bytes pydicom holds besides
     them (a deflated data set, inflated)."""
-    part_10 = data[128:132] == b"DICM"
+    part_10 = has_part10_signature(data)
     inflated = 0
     try:
         if part_10:

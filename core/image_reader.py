@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from core.decoded import DecodedImage
-from core.dicom_reader import is_dicom, read_dicom
+from core.dicom_signature import may_be_dicom
 from core.errors import UnreadableImage
 from core.file_bytes import NOT_A_FILE, read_file_bytes
 from core.isolated_decoder import DecoderPool, IsolatedDecoder
@@ -141,8 +141,12 @@ def decode_image(data: bytes, path: Path, min_side: int | None) -> DecodedImage:
         UnreadableImage: not an image, damaged, too large (see `read_image`).
     """
     try:
-        if is_dicom(data):
-            return read_dicom(data, path, min_side)
+        if may_be_dicom(data):
+            # Imported here: pydicom costs every decoder child ~40 MB that JPEGs never need.
+            from core.dicom_reader import is_dicom, read_dicom
+
+            if is_dicom(data):
+                return read_dicom(data, path, min_side)
         return read_raster(data, path, min_side)
     except UnreadableImage:
         raise
