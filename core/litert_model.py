@@ -6,6 +6,12 @@ never disagree about them silently.
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import os
+import tempfile
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +19,36 @@ from ai_edge_litert.interpreter import Interpreter
 
 from core.errors import ModelCardError, ModelError
 from core.model_card import ModelCard
+
+logger = logging.getLogger(__name__)
+_STDERR_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _native_stderr_to_debug_log() -> Iterator[None]:
+    """Send what native code writes to file descriptor 2 meanwhile to the debug log.
+
+    LiteRT's C++ prints "INFO: Created TensorFlow Lite XNNPACK delegate for CPU." on the
+    terminal when the first interpreter is made, and its Python API has no switch for it; the
+    user must see one line per result, never internals. Held only while an interpreter is made
+    (before screening starts), so no result line is lost. Where fd 2 cannot be redirected (a
+    windowed Windows program has none), nothing changes.
+    """
+    with _STDERR_LOCK, tempfile.TemporaryFile() as captured:
+        try:
+            saved = os.dup(2)
+            os.dup2(captured.fileno(), 2)
+        except OSError:
+            yield
+            return
+        try:
+            yield
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            captured.seek(0)
+            for line in captured.read().decode("utf-8", "replace").splitlines():
+                logger.debug("LiteRT: %s", line)
 
 
 class LiteRTModel:
@@ -23,8 +59,9 @@ class LiteRTModel:
 
     def __init__(self, model_path: Path, num_threads: int = 1):
         try:
-            self._interpreter = Interpreter(model_path=str(model_path), num_threads=num_threads)
-            self._interpreter.allocate_tensors()
+            with _native_stderr_to_debug_log():
+                self._interpreter = Interpreter(model_path=str(model_path), num_threads=num_threads)
+                self._interpreter.allocate_tensors()
         except (ValueError, RuntimeError) as exc:
             raise ModelError(f"LiteRT cannot load the model {model_path}: {exc}") from exc
         (self._input,) = self._interpreter.get_input_details()

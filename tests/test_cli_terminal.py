@@ -114,6 +114,15 @@ def test_numpy_warnings_go_to_the_debug_log_not_the_terminal(tmp_path):
     assert "Warning" not in stderr and "warn" not in stderr.lower(), stderr
 
 
+def test_a_screening_prints_only_its_own_lines_not_litert_internals(shared_data, tmp_path):
+    """LiteRT's C++ announces its XNNPACK delegate on file descriptor 2; the user never sees it."""
+    sample = sorted((shared_data / "samples" / "NORMAL").glob("*.png"))[0]
+    process = start_cli(tmp_path / "home", ["screen", str(sample)])
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 0, stderr
+    assert "XNNPACK" not in stderr and "INFO:" not in stderr, stderr
+
+
 # A library warning raised while the files are listed, as pydicom raises on odd DICOM headers.
 _LIBRARY_WARNS = """
 import warnings
