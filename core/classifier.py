@@ -15,10 +15,10 @@ from core.preprocess import prepare_image
 
 @dataclass(frozen=True)
 class Classification:
-    """What the model says about one image."""
+    """What the model says about one image. Not a decision: the label comes from the threshold
+    in force (`core.screening`), which may be the clinic's rather than the card's."""
 
     score: float  # calibrated probability of pneumonia x 100, rounded to one decimal
-    pneumonia: bool  # score >= the card's threshold
     heatmap: np.ndarray  # class-activation map (float32), positive = towards pneumonia
     logit: float
 
@@ -46,4 +46,4 @@ class Classifier:
         score = round(self.card.score(logit), 1)
         if cam is None:  # __init__ refused such models; this keeps the type checker honest
             raise ModelCardError(f"The model has no heatmap output: {self.card.model_file}")
-        return Classification(score, score >= self.card.threshold, cam, logit)
+        return Classification(score, cam, logit)

@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import enum
 import multiprocessing
+import os
 import re
 import sys
 import time
@@ -19,17 +20,25 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import NoReturn
 
+from core.calibrate_command import (
+    calibrate,
+    reset_site_threshold,
+    target_sensitivity,
+    threshold_words,
+)
 from core.card_integrity import release_version
 from core.csv_export import write_results_csv
 from core.debug_log import diagnostics_routed
-from core.errors import ScreeningError
+from core.errors import NotEnoughEvidence, ScreeningError, SiteProfileError, UsageProblem
 from core.file_walk import expand_paths
+from core.local_performance import DEFAULT_TARGET_SENSITIVITY
 from core.model_card import load_model_card
 from core.output_guard import CsvDestinationError, check_csv_destination
 from core.paths import data_dir, model_card_path
 from core.plain_problems import plain_os_error
 from core.result import ScreeningResult
 from core.result_log import open_result_log
+from core.site_profile import SiteProfile, threshold_for
 
 
 class ExitStatus(enum.IntEnum):
@@ -79,7 +88,16 @@ def info() -> ExitStatus:
             f"view gate: {gate.name} {gate.version} ({gate.model_file.name}); images scoring "
             f"under {gate.threshold} are refused as not a frontal chest X-ray"
         )
-    print(f"results are logged as model_version {release_version(card, gate)}")
+    model_version = release_version(card, gate)
+    print(f"results are logged as model_version {model_version}")
+    try:
+        in_force = SiteProfile.load().threshold_in_force(card.threshold, model_version)
+    except SiteProfileError as exc:
+        in_force, problem = None, exc
+    if in_force is not None:
+        print(f"threshold in force: {threshold_words(in_force)}")
+        if in_force.notice:
+            print(f"note: {in_force.notice}")
     print(
         f"test-dev: AUC {test_dev['auc']['value']}, sensitivity "
         f"{test_dev['sensitivity']['value']}, specificity {test_dev['specificity']['value']}"
@@ -93,6 +111,8 @@ def info() -> ExitStatus:
             for name in ("pneumoscreen", "ai-edge-litert", "numpy", "Pillow", "pydicom")
         )
     )
+    if in_force is None:  # everything else is shown; the threshold cannot be told
+        raise problem
     return ExitStatus.OK
 
 
@@ -106,17 +126,21 @@ def screen(paths: list[Path], csv_path: str | None, workers: int) -> ExitStatus:
     from tqdm import tqdm
 
     from core.screening import Screener
+    from core.view_gate import load_view_gate_card
 
     files = list(expand_paths(paths))  # once: the screener takes this list as it is
     destination = None
     if csv_path is not None:
         destination = check_csv_destination(csv_path, files, data_dir())
     card = load_model_card(model_card_path())
+    in_force = threshold_for(card, load_view_gate_card(card))
+    if in_force.notice:
+        print(f"pneumoscreen: note: {in_force.notice}", file=sys.stderr)
     outcomes = []
     started = time.perf_counter()
     try:
         with open_result_log() as log:
-            screener = Screener(card, log, workers)
+            screener = Screener(card, log, workers, threshold=in_force)
             progress = tqdm(total=len(files), unit="image", file=sys.stderr, disable=None)
             stream = screener.screen(files)
             try:
@@ -126,6 +150,7 @@ def screen(paths: list[Path], csv_path: str | None, workers: int) -> ExitStatus:
             finally:
                 stream.close()  # the files in flight finish before the log closes
                 progress.close()
+            reviews = log.latest_reviews() if destination is not None else {}
     except KeyboardInterrupt:
         raise Interrupted(len(outcomes), destination is not None) from None
     elapsed = time.perf_counter() - started
@@ -135,11 +160,11 @@ def screen(paths: list[Path], csv_path: str | None, workers: int) -> ExitStatus:
     print(
         f"{len(outcomes)} files: {counts['ok']} ok, {counts['rejected']} rejected, "
         f"{counts['error']} error ({cached} from the log) in {elapsed:.1f} s, "
-        f"{rate:.1f} images/s",
+        f"{rate:.1f} images/s; labelled at threshold {threshold_words(in_force)}",
         file=sys.stderr,
     )
     if destination is not None:
-        write_results_csv((outcome.result for outcome in outcomes), destination)
+        write_results_csv((outcome.result for outcome in outcomes), destination, reviews)
     return ExitStatus.OK
 
 
@@ -150,8 +175,9 @@ def export(csv_path: str, since: date | None) -> ExitStatus:
     """
     with open_result_log(read_only=True) as log:
         results: list[ScreeningResult] = log.results(since=since)
+        reviews = log.latest_reviews()
     destination = check_csv_destination(csv_path, (result.file for result in results), data_dir())
-    rows = write_results_csv(results, destination)
+    rows = write_results_csv(results, destination, reviews)
     print(f"exported {rows} results to {destination}", file=sys.stderr)
     return ExitStatus.OK
 
@@ -202,6 +228,32 @@ def _parser() -> argparse.ArgumentParser:
     export_cmd = commands.add_parser("export", help="export the result log as CSV")
     export_cmd.add_argument("--csv", required=True, metavar="FILE")
     export_cmd.add_argument("--since", type=_day, metavar="YYYY-MM-DD")
+    calibrate_cmd = commands.add_parser(
+        "calibrate",
+        help="figures on this clinic's labelled films, and a site threshold from them",
+        description="Screen a folder of films without pneumonia and one of films with "
+        "pneumonia, show how the model does on them, and propose the highest threshold that "
+        "keeps the target sensitivity (the model card's rule). --apply makes it this clinic's "
+        "site threshold; --reset goes back to the model's threshold.",
+    )
+    calibrate_cmd.add_argument("--normal", type=_input_path, metavar="DIR")
+    calibrate_cmd.add_argument("--pneumonia", type=_input_path, metavar="DIR")
+    calibrate_cmd.add_argument(
+        "--target-sensitivity",
+        type=target_sensitivity,
+        metavar="S",
+        help="share of pneumonias the threshold must flag (default 0.95)",
+    )
+    calibrate_cmd.add_argument(
+        "--json", action="store_true", help="print one JSON object on stdout"
+    )
+    calibrate_cmd.add_argument(
+        "--apply", action="store_true", help="make the proposed threshold the site threshold"
+    )
+    calibrate_cmd.add_argument(
+        "--reset", action="store_true", help="remove the site threshold (the model's applies)"
+    )
+    calibrate_cmd.add_argument("--workers", type=int, default=2, help=argparse.SUPPRESS)
     return parser
 
 
@@ -233,11 +285,16 @@ def main(argv: list[str] | None = None) -> int:
             said = str(exc) if isinstance(exc, Interrupted) else "interrupted"
             print(f"pneumoscreen: {said}", file=sys.stderr)
             return ExitStatus.INTERRUPTED
-        except CsvDestinationError as exc:
+        except (CsvDestinationError, NotEnoughEvidence, UsageProblem) as exc:
             if args.debug:
                 raise
             _print_error(exc)
             return ExitStatus.USAGE
+        except BrokenPipeError:
+            # Whoever read our output stopped (`pneumoscreen info | head -3`): nothing to tell
+            # them, and Python must not complain at exit about the closed pipe either.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return ExitStatus.FAILED
         except (ScreeningError, OSError) as exc:
             if args.debug:
                 raise
@@ -254,7 +311,39 @@ def _run(args: argparse.Namespace) -> ExitStatus:
         return info()
     if args.command == "screen":
         return screen(args.paths, args.csv, max(1, args.workers))
+    if args.command == "calibrate":
+        return _calibrate(args)
     return export(args.csv, args.since)
+
+
+def _calibrate(args: argparse.Namespace) -> ExitStatus:
+    """`calibrate --reset`, or `calibrate --normal DIR --pneumonia DIR [...]`."""
+    if args.reset:
+        given = [f"--{n}" for n in ("normal", "pneumonia", "apply", "json") if getattr(args, n)]
+        if args.target_sensitivity is not None:
+            given.append("--target-sensitivity")
+        if given:
+            raise UsageProblem(f"--reset takes no other options; received {', '.join(given)}")
+        reset_site_threshold()
+        return ExitStatus.OK
+    if args.normal is None or args.pneumonia is None:
+        raise UsageProblem(
+            "calibrate needs --normal DIR and --pneumonia DIR (or --reset); "
+            "see `pneumoscreen calibrate --help`"
+        )
+    calibrate(
+        args.normal,
+        args.pneumonia,
+        (
+            DEFAULT_TARGET_SENSITIVITY
+            if args.target_sensitivity is None
+            else args.target_sensitivity
+        ),
+        as_json=args.json,
+        apply=args.apply,
+        workers=max(1, args.workers),
+    )
+    return ExitStatus.OK
 
 
 if __name__ == "__main__":

@@ -3,6 +3,9 @@
 The format is a contract (docs: DESIGN.md, "Result CSV"): UTF-8 with a byte-order mark so Excel
 reads accents right, RFC 4180 quoting with CRLF line ends, and a fixed column order that other
 tools depend on. New columns may only be appended.
+
+The review columns hold each result's latest review (`core.review`; empty when none); the reviewer's
+name and note are typed by people, so like every cell they pass the formula guard.
 """
 
 from __future__ import annotations
@@ -11,10 +14,11 @@ import contextlib
 import csv
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from core.result import ScreeningResult, Status, format_score
+from core.review import Review
 
 #: The contract's columns first and in this order, then the extra ones.
 CSV_COLUMNS: tuple[str, ...] = (
@@ -32,6 +36,11 @@ CSV_COLUMNS: tuple[str, ...] = (
     "series_instance_uid",
     "sop_instance_uid",
     "threshold",
+    "review_decision",
+    "reviewed_by",
+    "reviewed_at",
+    "review_note",
+    "threshold_source",
 )
 
 #: Leading characters that make Excel, LibreOffice or Sheets treat a cell as a formula ("CSV
@@ -44,8 +53,15 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _TEMP_NAME_KEEP = 60
 
 
-def write_results_csv(results: Iterable[ScreeningResult], path: Path) -> int:
+def write_results_csv(
+    results: Iterable[ScreeningResult],
+    path: Path,
+    reviews: Mapping[int, Review] | None = None,
+) -> int:
     """Write one row per result to `path` and return how many rows were written.
+
+    `reviews` maps a result's id to its latest review (`ResultLog.latest_reviews()`); a result
+    without one has empty review cells.
 
     The rows go to a temporary file in the same folder, which replaces `path` only once complete,
     so a crash or an error mid-way leaves no half-written export and any older export untouched.
@@ -57,7 +73,7 @@ def write_results_csv(results: Iterable[ScreeningResult], path: Path) -> int:
     """
     path = Path(path)
     try:
-        return _write_then_replace(results, path)
+        return _write_then_replace(results, path, reviews or {})
     except OSError as exc:
         if exc.errno is None or exc.filename == str(path):
             raise
@@ -71,7 +87,9 @@ def temporary_sibling_prefix(path: Path) -> str:
     return f".{path.name[:_TEMP_NAME_KEEP]}."
 
 
-def _write_then_replace(results: Iterable[ScreeningResult], path: Path) -> int:
+def _write_then_replace(
+    results: Iterable[ScreeningResult], path: Path, reviews: Mapping[int, Review]
+) -> int:
     handle, temp_name = tempfile.mkstemp(
         prefix=temporary_sibling_prefix(path), suffix=".tmp", dir=path.parent
     )
@@ -85,7 +103,8 @@ def _write_then_replace(results: Iterable[ScreeningResult], path: Path) -> int:
             writer.writerow(CSV_COLUMNS)
             count = 0
             for result in results:
-                writer.writerow(_row(result))
+                review = None if result.id is None else reviews.get(result.id)
+                writer.writerow(_row(result, review))
                 count += 1
             stream.flush()
             os.fsync(stream.fileno())
@@ -97,7 +116,7 @@ def _write_then_replace(results: Iterable[ScreeningResult], path: Path) -> int:
     return count
 
 
-def _row(result: ScreeningResult) -> list[str]:
+def _row(result: ScreeningResult, review: Review | None = None) -> list[str]:
     """The cells of one result, in `CSV_COLUMNS` order."""
     ok = result.status is Status.OK
     cells = {
@@ -116,6 +135,11 @@ def _row(result: ScreeningResult) -> list[str]:
         "series_instance_uid": result.series_instance_uid or "",
         "sop_instance_uid": result.sop_instance_uid or "",
         "threshold": "" if result.threshold is None else str(float(result.threshold)),
+        "review_decision": "" if review is None else str(review.decision),
+        "reviewed_by": "" if review is None else review.reviewer,
+        "reviewed_at": "" if review is None else review.reviewed_at.isoformat(timespec="seconds"),
+        "review_note": "" if review is None else review.note,
+        "threshold_source": str(result.threshold_source),
     }
     return [_neutralise(cells[column]) for column in CSV_COLUMNS]
 
@@ -124,7 +148,7 @@ def _neutralise(cell: str) -> str:
     """Prefix a would-be formula with a single quote, which spreadsheets show as text.
 
     The quote is visible in a plain-text reader; that is the accepted price (OWASP's advice).
-    Text such as a reason or a patient ID is the only thing this can touch: scores are 0-100 and
-    file paths are absolute.
+    Text such as a reason, a patient ID, a reviewer's name or a review note is the only thing
+    this can touch: scores are 0-100 and file paths are absolute.
     """
     return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell

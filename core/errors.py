@@ -47,3 +47,31 @@ class UnsupportedDicom(UnreadableImage):
 
 class ResultLogError(ScreeningError):
     """The result log cannot be opened or written: unwritable folder, damaged file, newer schema."""
+
+
+class SiteProfileError(ScreeningError):
+    """The site profile (the clinic's own threshold) cannot be read or saved: damaged, unreadable,
+    written by a newer PneumoScreen, or its folder is not writable. Never ignored: a clinic's
+    chosen threshold silently replaced by the model's would change decisions unseen."""
+
+
+class NotEnoughEvidence(ScreeningError):  # noqa: N818 - says what is missing, like UnreadableImage
+    """Too few reviewed (or labelled) films of a class to propose a threshold from them."""
+
+    def __init__(self, n_pneumonia: int, n_normal: int, minimum: int) -> None:
+        super().__init__(n_pneumonia, n_normal, minimum)
+        self.n_pneumonia = n_pneumonia
+        self.n_normal = n_normal
+        self.minimum = minimum
+
+    def __str__(self) -> str:
+        return (
+            f"Not enough evidence to set a threshold: it needs at least {self.minimum} films "
+            f"with pneumonia and {self.minimum} without, and there are {self.n_pneumonia} with "
+            f"pneumonia and {self.n_normal} without."
+        )
+
+
+class UsageProblem(ScreeningError):  # noqa: N818 - "error" would suggest a failure of the engine
+    """A command was given something it cannot use (a folder that does not exist, options that
+    do not go together): the command line's usage error, exit status 2."""

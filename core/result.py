@@ -24,6 +24,14 @@ class Status(enum.StrEnum):
     ERROR = "error"  # the file could not be read
 
 
+class ThresholdSource(enum.StrEnum):
+    """Where the threshold that decided a result came from; the values are the CSV's
+    `threshold_source` column."""
+
+    MODEL = "model"  # the model card's threshold
+    SITE = "site"  # this clinic's site threshold (`core.site_profile`)
+
+
 class Label(enum.StrEnum):
     """The model's decision; the values are the CSV's `label` column."""
 
@@ -36,12 +44,18 @@ def format_score(score: float) -> str:
     return f"{score:.1f}"
 
 
+def label_for(score: float, threshold: float) -> Label:
+    """The decision rule, in one place: PNEUMONIA exactly when score >= threshold."""
+    return Label.PNEUMONIA if score >= threshold else Label.NORMAL
+
+
 @dataclass(frozen=True)
 class ScreeningResult:
     """One file screened once by one model version.
 
-    `score` is on the 0-100 scale, as is `threshold` (the model card's decision threshold);
-    `label` is PNEUMONIA exactly when score >= threshold. `heatmap` is a small float32 2-D
+    `score` is on the 0-100 scale, as is `threshold`, the threshold in force when it was decided
+    (the model card's, or the clinic's site threshold: `threshold_source` says which); `label` is
+    PNEUMONIA exactly when score >= threshold. `heatmap` is a small float32 2-D
     class-activation map; it is left out of equality because it is derived from the same bytes
     and model as the score, and arrays do not compare as booleans.
     """
@@ -60,12 +74,14 @@ class ScreeningResult:
     study_instance_uid: str | None = None
     series_instance_uid: str | None = None
     sop_instance_uid: str | None = None
+    threshold_source: ThresholdSource = ThresholdSource.MODEL
     heatmap: np.ndarray | None = field(default=None, compare=False, repr=False)
     id: int | None = None
 
     def __post_init__(self) -> None:
         # Accept the plain strings a database or a caller may hand over, store the enums.
         object.__setattr__(self, "status", Status(self.status))
+        object.__setattr__(self, "threshold_source", ThresholdSource(self.threshold_source))
         if self.label is not None:
             object.__setattr__(self, "label", Label(self.label))
         if self.screened_at.tzinfo is None or self.screened_at.utcoffset() is None:
@@ -96,7 +112,7 @@ class ScreeningResult:
         if self.reason:
             raise ValueError(f"An ok result has no reason. Received: {self.reason!r}")
         if self.threshold is not None:
-            expected = Label.PNEUMONIA if self.score >= self.threshold else Label.NORMAL
+            expected = label_for(self.score, self.threshold)
             if self.label is not expected:
                 raise ValueError(
                     f"label must be {expected} for score {self.score} and threshold "

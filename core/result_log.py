@@ -10,7 +10,11 @@ Why it is built this way:
 - Any str a result holds can be logged, even a Linux file name that is not valid UTF-8 (stored
   as a blob, read back as the same str), so one odd name never stops a batch.
 - `PRAGMA user_version` counts the migrations that have run, so a log written by an older version
-  is upgraded in place, and one written by a newer version is refused rather than misread.
+  is upgraded in place, and one written by a newer version is refused rather than misread. Opened
+  read-only (a log on a CD), an older log is read as it is: no reviews, every threshold the model's.
+- Reviews (`core.review`) are append-only: a correction adds a row, and triggers refuse any UPDATE
+  or DELETE of a review, so who decided what and when can always be shown. The latest review of a
+  result is the one added last (highest row id), whatever the clocks said.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from core.errors import ResultLogError
 from core.paths import ensure_folder, result_log_path
 from core.plain_problems import folder_problem, plain_log_problem, sqlite_code
 from core.result import ScreeningResult
+from core.review import Review
 
 #: How long a writer waits for another process's transaction before giving up.
 BUSY_TIMEOUT_S = 30.0
@@ -64,20 +69,54 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX results_by_sha256 ON results (sha256, model_version)",
         "CREATE INDEX results_by_screened_at ON results (screened_at)",
     ),
+    (  # 2: the threshold's source, and the clinicians' reviews (issue 16)
+        """ALTER TABLE results ADD COLUMN threshold_source TEXT NOT NULL DEFAULT 'model'
+            CHECK (threshold_source IN ('model', 'site'))""",
+        """CREATE TABLE reviews (
+            id INTEGER PRIMARY KEY,
+            result_id INTEGER NOT NULL REFERENCES results (id),
+            decision TEXT NOT NULL CHECK (decision IN
+                ('pneumonia_confirmed', 'no_pneumonia', 'other_finding', 'not_assessable')),
+            reviewer TEXT NOT NULL,
+            reviewed_at TEXT NOT NULL,      -- ISO 8601 with the offset it was reviewed in
+            reviewed_at_utc TEXT NOT NULL,  -- the same instant in UTC
+            note TEXT NOT NULL
+        )""",
+        "CREATE INDEX reviews_by_result ON reviews (result_id, id)",
+        """CREATE TRIGGER reviews_are_never_changed BEFORE UPDATE ON reviews
+            BEGIN SELECT RAISE(ABORT, 'reviews are append-only: add a newer review'); END""",
+        """CREATE TRIGGER reviews_are_never_deleted BEFORE DELETE ON reviews
+            BEGIN SELECT RAISE(ABORT, 'reviews are append-only: add a newer review'); END""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+
+#: The first schema version with reviews and `threshold_source`.
+REVIEWS_VERSION = 2
 
 # Column order shared by the insert's values and `_from_row`.
 _COLUMNS = (
     "file, sha256, status, score, label, reason, threshold, model_version, screened_at, "
     "patient_id, study_date, study_instance_uid, series_instance_uid, sop_instance_uid, "
-    "heatmap, heatmap_rows, heatmap_cols"
+    "heatmap, heatmap_rows, heatmap_cols, threshold_source"
 )
-_SELECT = f"SELECT id, {_COLUMNS} FROM results"
 _INSERT = (
     f"INSERT INTO results ({_COLUMNS}, screened_at_utc) "
     f"VALUES ({', '.join('?' * (len(_COLUMNS.split(',')) + 1))})"
 )
+_REVIEW_COLUMNS = "id, result_id, decision, reviewer, reviewed_at, note"
+_INSERT_REVIEW = (
+    "INSERT INTO reviews (result_id, decision, reviewer, reviewed_at, reviewed_at_utc, note) "
+    "SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM results WHERE id = ?)"
+)
+
+
+def _select(version: int) -> str:
+    """The results query for a log at schema `version` (an older one is only ever read-only)."""
+    columns = _COLUMNS
+    if version < REVIEWS_VERSION:  # every result of an older log was decided by the model's
+        columns = columns.replace("threshold_source", "'model' AS threshold_source")
+    return f"SELECT id, {columns} FROM results"
 
 
 class ResultLog:
@@ -96,6 +135,7 @@ class ResultLog:
         self.read_only = read_only
         self._lock = threading.Lock()
         self._has_results = True
+        self._version = SCHEMA_VERSION  # what a read-only log holds may be older
         with self._errors("open"):
             if read_only:
                 self._db = _connect_read_only(self.path)
@@ -151,6 +191,7 @@ class ResultLog:
             blob,
             rows,
             cols,
+            str(result.threshold_source),
             _timestamp(result.screened_at.astimezone(UTC)),
         )
         with self._errors("write to"), self._transaction() as db:
@@ -167,8 +208,8 @@ class ResultLog:
         if not sha256:
             return None
         rows = self._query(
-            f"{_SELECT} WHERE sha256 = ? AND model_version = ? AND status IN ('ok', 'rejected') "
-            "ORDER BY screened_at_utc DESC, id DESC LIMIT 1",
+            f"{_select(self._version)} WHERE sha256 = ? AND model_version = ? "
+            "AND status IN ('ok', 'rejected') ORDER BY screened_at_utc DESC, id DESC LIMIT 1",
             (sha256, model_version),
         )
         return rows[0] if rows else None
@@ -191,8 +232,56 @@ class ResultLog:
             # json_each binds any number of ids as one parameter (no SQLite variable limit).
             where.append("id IN (SELECT value FROM json_each(?))")
             params.append("[" + ",".join(str(int(i)) for i in ids) + "]")
-        sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
+        sql = _select(self._version) + (" WHERE " + " AND ".join(where) if where else "")
         return self._query(sql + " ORDER BY screened_at_utc, id", tuple(params))
+
+    def add_review(self, review: Review) -> Review:
+        """Log `review` (a new row: earlier reviews of the result stay) and return it with its id.
+
+        Raises:
+            ResultLogError: the log holds no result `review.result_id`, or cannot be written.
+        """
+        if review.id is not None:
+            raise ValueError(f"This review is already logged. Received: id={review.id}")
+        if self.read_only:
+            raise ResultLogError(
+                f"The result log {self.path} is open for reading only, so the review of result "
+                f"{review.result_id} cannot be saved. Open PneumoScreen where the log can be "
+                "written to."
+            )
+        values = (
+            review.result_id,
+            str(review.decision),
+            _storable(review.reviewer),
+            _timestamp(review.reviewed_at),
+            _timestamp(review.reviewed_at.astimezone(UTC)),
+            _storable(review.note),
+            review.result_id,
+        )
+        with self._errors("write to"), self._transaction() as db:
+            cursor = db.execute(_INSERT_REVIEW, values)
+        if cursor.rowcount != 1:
+            raise ResultLogError(
+                f"There is no result {review.result_id} in the result log {self.path}, so its "
+                "review cannot be saved."
+            )
+        return replace(review, id=cursor.lastrowid)
+
+    def review_history(self, result_id: int) -> list[Review]:
+        """Every review of the result `result_id`, oldest first; the last one is in force."""
+        return self._reviews(
+            f"SELECT {_REVIEW_COLUMNS} FROM reviews WHERE result_id = ? ORDER BY id",
+            (int(result_id),),
+        )
+
+    def latest_reviews(self) -> dict[int, Review]:
+        """result id -> its latest review (the one added last), for every reviewed result."""
+        reviews = self._reviews(
+            f"SELECT {_REVIEW_COLUMNS} FROM reviews WHERE id IN "
+            "(SELECT max(id) FROM reviews GROUP BY result_id) ORDER BY id",
+            (),
+        )
+        return {review.result_id: review for review in reviews}
 
     def count(self) -> int:
         """How many results the log holds."""
@@ -222,16 +311,15 @@ class ResultLog:
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _check_read_only(self) -> None:
-        """What `_prepare` checks, without writing: a read-only log is never migrated."""
+        """What `_prepare` checks, without writing: a read-only log is never migrated.
+
+        An older log is read as it is (`_select`), so a log on a CD written by an older
+        PneumoScreen still exports: it holds no reviews, and the model decided every result.
+        """
         version = self._checked_version()
-        if version < SCHEMA_VERSION:
-            if version == 0:  # created but never set up (no table, as checked): no results yet
-                self._has_results = False
-                return
-            raise ResultLogError(  # no shipped version can reach this: one migration so far
-                f"The result log {self.path} was written by an older PneumoScreen and must be "
-                "upgraded before it can be read. Open it once where it can be written to."
-            )
+        self._version = version
+        if version == 0:  # created but never set up (no table, as checked): no results yet
+            self._has_results = False
 
     def _checked_version(self) -> int:
         """The log's schema version; a log from a newer PneumoScreen is refused, not misread,
@@ -265,6 +353,13 @@ class ResultLog:
         with self._errors("read"), self._lock:
             rows = self._db.execute(sql, params).fetchall()
         return [_from_row(row) for row in rows]
+
+    def _reviews(self, sql: str, params: tuple[object, ...]) -> list[Review]:
+        if not self._has_results or self._version < REVIEWS_VERSION:
+            return []  # an older log opened read-only has no reviews table
+        with self._errors("read"), self._lock:
+            rows = self._db.execute(sql, params).fetchall()
+        return [_review_from_row(row) for row in rows]
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -352,7 +447,8 @@ def _readable(value: str | bytes | None) -> str | None:
 
 def _from_row(row: tuple) -> ScreeningResult:
     (row_id, file, sha256, status, score, label, reason, threshold, model_version, screened_at,
-     patient_id, study_date, study_uid, series_uid, sop_uid, blob, rows, cols) = row  # fmt: skip
+     patient_id, study_date, study_uid, series_uid, sop_uid, blob, rows, cols,
+     threshold_source) = row  # fmt: skip
     heatmap = None
     if blob is not None:
         heatmap = np.frombuffer(blob, dtype="<f4").reshape(rows, cols)
@@ -371,7 +467,20 @@ def _from_row(row: tuple) -> ScreeningResult:
         study_instance_uid=_readable(study_uid),
         series_instance_uid=_readable(series_uid),
         sop_instance_uid=_readable(sop_uid),
+        threshold_source=threshold_source,
         heatmap=heatmap,
+        id=row_id,
+    )
+
+
+def _review_from_row(row: tuple) -> Review:
+    row_id, result_id, decision, reviewer, reviewed_at, note = row
+    return Review(
+        result_id=result_id,
+        decision=decision,
+        reviewer=_readable(reviewer),
+        reviewed_at=datetime.fromisoformat(reviewed_at),
+        note=_readable(note),
         id=row_id,
     )
 

@@ -5,6 +5,12 @@ pixels are decoded in child processes (`core.image_reader.DecodeSlot`), within a
 and preprocessing and inference run on a small thread pool (LiteRT releases the GIL), so several
 files overlap; results come back in input order and are committed to the log one by one as they
 arrive, so an interrupted batch keeps everything finished before.
+
+Every result is labelled with the threshold in force (the model's, or the clinic's site threshold:
+`core.site_profile`) and records it with its source. A result served from the log is labelled
+again with the threshold in force now (its score and heatmap stay): a changed site threshold is
+never bypassed by the cache, and such a new decision is logged as a new row, so the log holds
+every decision shown with the threshold that made it.
 """
 
 from __future__ import annotations
@@ -27,8 +33,9 @@ from core.file_bytes import read_file_bytes
 from core.image_reader import DECODERS, decode_slot
 from core.model_card import ModelCard
 from core.quality_gate import DEFAULT_CHECKS, GateCheck, rejection_reason
-from core.result import Label, ScreeningResult, Status
+from core.result import ScreeningResult, Status, ThresholdSource, label_for
 from core.result_log import ResultLog
+from core.site_profile import ThresholdInForce
 from core.view_gate import ViewGate, load_view_gate_card
 
 logger = logging.getLogger(__name__)
@@ -38,7 +45,8 @@ UNEXPECTED_REASON = "An unexpected problem stopped this file from being screened
 
 @dataclass(frozen=True)
 class Outcome:
-    """One screened file: its result, and whether it came from the log instead of the model."""
+    """One screened file: its result, and whether its score came from the log instead of the
+    model (its label is always the threshold in force's)."""
 
     result: ScreeningResult
     from_cache: bool
@@ -56,9 +64,18 @@ def file_sha256(path: Path) -> str:
 class Screener:
     """Screens files with one model card into one result log; the CLI and the GUI both use it."""
 
-    def __init__(self, card: ModelCard, log: ResultLog, workers: int = 2):
+    def __init__(
+        self,
+        card: ModelCard,
+        log: ResultLog,
+        workers: int = 2,
+        threshold: ThresholdInForce | None = None,
+    ):
+        """`threshold`: the threshold in force (`core.site_profile.threshold_for`); None is the
+        model card's. `set_threshold` changes it later without reloading the models."""
         card.verify_model_file()
         self.card = card
+        self._threshold = self._model_threshold() if threshold is None else threshold
         self.gate_card = load_view_gate_card(card)
         self.log = log
         self.workers = workers
@@ -72,6 +89,22 @@ class Screener:
         DECODERS.start(min(workers, DECODERS.size))
         # Load once up front, so a broken model fails before any file; the first worker reuses it.
         self._spare: list[tuple[Classifier, tuple[GateCheck, ...]]] = [self._load_models()]
+
+    @property
+    def threshold_in_force(self) -> ThresholdInForce:
+        """The threshold that labels the files screened from now on."""
+        return self._threshold
+
+    def set_threshold(self, threshold: ThresholdInForce | None) -> None:
+        """Label the files screened from now on with `threshold` (None: the model card's).
+
+        Safe during a batch: each file reads the threshold once, so a file is decided by the old
+        or the new one, never a mix, and records which.
+        """
+        self._threshold = self._model_threshold() if threshold is None else threshold
+
+    def _model_threshold(self) -> ThresholdInForce:
+        return ThresholdInForce(self.card.threshold, ThresholdSource.MODEL)
 
     def screen(
         self, files: Iterable[Path], cancel: threading.Event | None = None
@@ -97,9 +130,11 @@ class Screener:
                 yield self._logged(pending.popleft().result())
 
     def _logged(self, outcome: Outcome) -> Outcome:
-        if outcome.from_cache:
+        """Log a new decision; a result taken from the log as it was (it has its row id) is not
+        logged twice."""
+        if outcome.result.id is not None:
             return outcome
-        return Outcome(self.log.add(outcome.result), from_cache=False)
+        return Outcome(self.log.add(outcome.result), outcome.from_cache)
 
     def _screen_guarded(self, path: Path) -> Outcome:
         """`screen_file`, with any unforeseen failure turned into this file's error row."""
@@ -130,7 +165,7 @@ class Screener:
             sha256 = hashlib.sha256(data).hexdigest()
             cached = self.log.cached(sha256, self.model_version)
             if cached is not None:
-                return Outcome(replace(cached, file=str(path)), from_cache=True)
+                return Outcome(self._relabelled(replace(cached, file=str(path))), from_cache=True)
             try:
                 image = slot.decode(data, path, min_side=self.card.input_size)
             except UnreadableImage as exc:
@@ -140,18 +175,42 @@ class Screener:
         if reason is not None:
             return Outcome(self._result(path, sha256, Status.REJECTED, image, reason=reason), False)
         found = classifier.classify(image.pixels)
-        label = Label.PNEUMONIA if found.pneumonia else Label.NORMAL
+        threshold = self._threshold  # read once: the label and the record agree
         return Outcome(
             self._result(
                 path,
                 sha256,
                 Status.OK,
                 image,
+                threshold,
                 score=found.score,
-                label=label,
+                label=label_for(found.score, threshold.threshold),
                 heatmap=found.heatmap,
             ),
             from_cache=False,
+        )
+
+    def _relabelled(self, cached: ScreeningResult) -> ScreeningResult:
+        """`cached` decided by the threshold in force now: as logged when that is the threshold
+        that decided it; else a new decision (no row id yet, dated now) with the same score and
+        heatmap. A rejected file has no label: it stays as logged."""
+        threshold = self._threshold
+        if (
+            cached.status is not Status.OK
+            or cached.score is None
+            or (
+                cached.threshold == threshold.threshold
+                and cached.threshold_source == threshold.source
+            )
+        ):
+            return cached
+        return replace(
+            cached,
+            label=label_for(cached.score, threshold.threshold),
+            threshold=threshold.threshold,
+            threshold_source=threshold.source,
+            screened_at=datetime.now().astimezone(),
+            id=None,
         )
 
     def _load_models(self) -> tuple[Classifier, tuple[GateCheck, ...]]:
@@ -170,9 +229,16 @@ class Screener:
         return models
 
     def _result(
-        self, path: Path, sha256: str, status: Status, image: DecodedImage | None = None, **fields
+        self,
+        path: Path,
+        sha256: str,
+        status: Status,
+        image: DecodedImage | None = None,
+        threshold: ThresholdInForce | None = None,
+        **fields,
     ) -> ScreeningResult:
         dicom = image.dicom if image is not None else {}
+        threshold = threshold or self._threshold
         return ScreeningResult(
             file=str(path),
             sha256=sha256,
@@ -180,7 +246,8 @@ class Screener:
             score=fields.get("score"),
             label=fields.get("label"),
             reason=fields.get("reason", ""),
-            threshold=self.card.threshold,
+            threshold=threshold.threshold,
+            threshold_source=threshold.source,
             model_version=self.model_version,
             screened_at=datetime.now().astimezone(),
             patient_id=dicom.get("PatientID"),

@@ -22,6 +22,8 @@ class WindowActions:
     export: QAction
     cancel: QAction
     find: QAction
+    performance: QAction
+    site_threshold: QAction
     about: QAction
     quit: QAction
 
@@ -72,6 +74,22 @@ def make_actions(window: QMainWindow) -> WindowActions:
             None,
             translate("Actions", "Search file names, patient IDs and reasons"),
         ),
+        performance=action(
+            translate("Actions", "&How the model does here…"),
+            "Ctrl+Shift+P",
+            pixmap.SP_FileDialogInfoView,
+            translate(
+                "Actions", "Sensitivity, specificity and ROC curve from the reviewed results"
+            ),
+        ),
+        site_threshold=action(
+            translate("Actions", "&Site threshold…"),
+            "Ctrl+Shift+T",
+            None,
+            translate(
+                "Actions", "Administrator's task: set this clinic's threshold from its reviews"
+            ),
+        ),
         about=action(
             translate("Actions", "&About PneumoScreen"),
             QKeySequence.StandardKey.HelpContents,
@@ -87,8 +105,10 @@ def make_actions(window: QMainWindow) -> WindowActions:
     )
 
 
-def build_menus(window: QMainWindow, actions: WindowActions, view: list[QAction]) -> None:
-    """File, View and Help menus."""
+def build_menus(
+    window: QMainWindow, actions: WindowActions, view: list[QAction], review: list[QAction]
+) -> None:
+    """File, View, Review, Administration and Help menus; `review` are the decision actions."""
     file_menu = window.menuBar().addMenu(translate("Actions", "&File"))
     file_menu.addActions([actions.add_files, actions.add_folder])
     file_menu.addSeparator()
@@ -101,6 +121,12 @@ def build_menus(window: QMainWindow, actions: WindowActions, view: list[QAction]
     view_menu.addAction(actions.find)
     view_menu.addSeparator()
     view_menu.addActions(view)
+    review_menu = window.menuBar().addMenu(translate("Actions", "&Review"))
+    review_menu.addActions(review)
+    review_menu.addSeparator()
+    review_menu.addAction(actions.performance)
+    admin_menu = window.menuBar().addMenu(translate("Actions", "A&dministration"))
+    admin_menu.addAction(actions.site_threshold)
     help_menu = window.menuBar().addMenu(translate("Actions", "&Help"))
     help_menu.addAction(actions.about)
 

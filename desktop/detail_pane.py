@@ -1,4 +1,4 @@
-"""The selected result in full: the image with its heatmap, the verdict, and why.
+"""The selected result in full: the image with its heatmap, the verdict, why, and its review.
 
 The image is read in the background (a radiograph on a slow USB stick must not freeze the window);
 a result selected while an older image is still loading simply wins. The pane always carries the
@@ -30,6 +30,7 @@ from core.result import ScreeningResult, Status, format_score
 from desktop.image_view import ImageView
 from desktop.imaging import compose, heatmap_to_qimage, load_detail_image
 from desktop.labels import colours, local_time, verdict_text
+from desktop.review_panel import ReviewPanel
 from desktop.score_bar import ScoreBar
 from desktop.worker import TaskManager
 
@@ -73,6 +74,7 @@ class DetailPane(QWidget):
         ):
             control.setEnabled(has_heatmap)
         self._fill_text(result)
+        self.review.show_result(result)
         self.view.clear()
         if result is None:
             self._show_message(self.tr("Select a row to see the image and the result."))
@@ -185,6 +187,8 @@ class DetailPane(QWidget):
             " border-radius: 4px; padding: 6px; }"
         )
 
+        self.review = ReviewPanel()
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.verdict)
         layout.addWidget(self._stack, 1)
@@ -193,6 +197,7 @@ class DetailPane(QWidget):
         layout.addWidget(self.score_text)
         layout.addWidget(self.reason)
         layout.addWidget(self._facts_box)
+        layout.addWidget(self.review)
         layout.addWidget(self.notice)
 
     # -- showing -------------------------------------------------------------------------------

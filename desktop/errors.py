@@ -18,8 +18,10 @@ from core.errors import (
     ModelCardError,
     ModelError,
     ModelIntegrityError,
+    NotEnoughEvidence,
     ResultLogError,
     ScreeningError,
+    SiteProfileError,
     UnreadableImage,
     UnsupportedDicom,
 )
@@ -70,6 +72,12 @@ def user_message(exc: BaseException) -> tuple[str, str]:
         # gives the gist in the user's language.
         lead = translate("Errors", "PneumoScreen cannot read or write its results file.")
         return translate("Errors", "Results cannot be saved"), f"{lead} {exc}"
+    if isinstance(exc, SiteProfileError):
+        # The engine's sentence names the file and what to do; a damaged profile is never
+        # silently replaced by the model's threshold.
+        return translate("Errors", "Site threshold problem"), str(exc)
+    if isinstance(exc, NotEnoughEvidence):
+        return translate("Errors", "Not enough reviewed results"), str(exc)
     if isinstance(exc, CsvDestinationError):
         return translate("Errors", "Cannot export there"), str(exc)
     if isinstance(exc, UnsupportedDicom):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -29,6 +29,7 @@ from core.csv_export import write_results_csv
 from core.output_guard import CsvDestinationError, check_csv_destination
 from core.paths import data_dir
 from core.result import ScreeningResult
+from core.review import Review
 from desktop import settings
 from desktop.worker import Task, TaskManager
 
@@ -121,12 +122,14 @@ def start_export(
     path: Path,
     done: Callable[[Path, int], None],
     failed: Callable[[BaseException], None],
+    reviews: Mapping[int, Review] | None = None,
 ) -> Task | None:
     """Write the CSV in the background (a USB stick can be slow); `done(path, rows)` follows.
 
     The destination is checked first, as the command line checks it: the result log, anything
     in the data folder, a folder, or one of the exported rows' own images is refused through
-    `failed` (a message box), and nothing is written.
+    `failed` (a message box), and nothing is written. `reviews` (result id -> latest review) fill
+    the review columns.
     """
     try:
         destination = check_csv_destination(path, (result.file for result in results), data_dir())
@@ -135,6 +138,6 @@ def start_export(
         return None
 
     def job(cancel: threading.Event) -> Iterator[int]:
-        yield write_results_csv(results, destination)
+        yield write_results_csv(results, destination, reviews)
 
     return tasks.run(job, on_item=lambda rows: done(path, rows), on_error=failed)

@@ -1,4 +1,4 @@
-"""Search box and filters above the table: text, label, status, and "screened since".
+"""Search box and filters above the table: text, label, status, review, and "screened since".
 
 The bar only sets the filter proxy's fields; what "filtered" means lives in `ResultsFilter`.
 """
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from core.result import Label, Status
 from desktop.labels import label_text, status_text
-from desktop.results_filter import ResultsFilter
+from desktop.results_filter import ResultsFilter, ReviewFilter
 
 
 class FilterBar(QWidget):
@@ -46,6 +46,22 @@ class FilterBar(QWidget):
             lambda _: proxy.set_status(self.status.currentData())
         )
 
+        self.review = QComboBox()
+        self.review.addItem(self.tr("All reviews"), None)
+        self.review.addItem(self.tr("Not yet reviewed"), ReviewFilter.NOT_REVIEWED)
+        self.review.addItem(self.tr("Reviewer disagrees with the model"), ReviewFilter.DISAGREES)
+        self.review.setToolTip(self.tr("Show results by their clinician's review"))
+        # Closed boxes may elide their longest item, so the search box keeps room to type.
+        self.search.setMinimumWidth(120)
+        for combo, letters in ((self.label, 8), (self.status, 8), (self.review, 10)):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(letters)
+        self.review.currentIndexChanged.connect(
+            lambda _: proxy.set_review(self.review.currentData())
+        )
+
         self.since_box = QCheckBox(self.tr("S&ince"))
         self.since = QDateEdit(QDate.currentDate(), calendarPopup=True, enabled=False)
         self.since.setDisplayFormat("yyyy-MM-dd")
@@ -57,7 +73,11 @@ class FilterBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search, 3)
-        for text, widget in ((self.tr("&Label:"), self.label), (self.tr("S&tatus:"), self.status)):
+        for text, widget in (
+            (self.tr("&Label:"), self.label),
+            (self.tr("S&tatus:"), self.status),
+            (self.tr("Revie&w:"), self.review),
+        ):
             caption = QLabel(text)
             caption.setBuddy(widget)
             layout.addWidget(caption)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from core.result import Label, ScreeningResult, Status
+from core.review import ReviewDecision
 
 #: (background, text) colours; dark text on a pale tint keeps contrast above WCAG AA.
 LABEL_COLOURS: dict[Label, tuple[QColor, QColor]] = {
@@ -37,6 +38,33 @@ def status_text(status: Status) -> str:
     if status is Status.REJECTED:
         return QCoreApplication.translate("Labels", "Rejected")
     return QCoreApplication.translate("Labels", "Could not read")
+
+
+def decision_text(decision: ReviewDecision) -> str:
+    """The words for a reviewer's decision, as its button and the review history say it."""
+    return {
+        ReviewDecision.PNEUMONIA: QCoreApplication.translate("Labels", "Pneumonia confirmed"),
+        ReviewDecision.NO_PNEUMONIA: QCoreApplication.translate("Labels", "No pneumonia"),
+        ReviewDecision.OTHER_FINDING: QCoreApplication.translate("Labels", "Other finding"),
+        ReviewDecision.NOT_ASSESSABLE: QCoreApplication.translate("Labels", "Not assessable"),
+    }[ReviewDecision(decision)]
+
+
+def decision_short_text(decision: ReviewDecision) -> str:
+    """A decision in the few letters the table's Review column has room for."""
+    return {
+        ReviewDecision.PNEUMONIA: QCoreApplication.translate("Labels", "Pneumonia"),
+        ReviewDecision.NO_PNEUMONIA: QCoreApplication.translate("Labels", "No pneumonia"),
+        ReviewDecision.OTHER_FINDING: QCoreApplication.translate("Labels", "Other finding"),
+        ReviewDecision.NOT_ASSESSABLE: QCoreApplication.translate("Labels", "Not assessable"),
+    }[ReviewDecision(decision)]
+
+
+def threshold_source_text(source: str) -> str:
+    """Where the threshold in force comes from, in words ("model" or "site" in the CSV)."""
+    if str(source) == "site":
+        return QCoreApplication.translate("Labels", "this clinic's site threshold")
+    return QCoreApplication.translate("Labels", "the model's threshold")
 
 
 def verdict_text(result: ScreeningResult) -> str:

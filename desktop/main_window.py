@@ -1,8 +1,10 @@
 """The main window: drop zone and results on the left, the selected result on the right.
 
 It composes the parts and wires them: the table is the result log (read at start-up, extended as
-outcomes arrive), screening runs through `ScreeningController`, and every slow job goes through
-the one `TaskManager`. Failures reach the user only through `show_exception`.
+outcomes arrive), screening runs through `ScreeningController`, reviews are stored through
+`ReviewStore`, and every slow job goes through the one `TaskManager`. The threshold in force (the
+model's, or the clinic's site threshold) is shown in the status bar and handed to the screening.
+Failures reach the user only through `show_exception`.
 """
 
 from __future__ import annotations
@@ -20,10 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import ModelCardError, ResultLogError
+from core.errors import ModelCardError, ResultLogError, SiteProfileError
 from core.model_card import load_model_card
 from core.paths import model_card_path
+from core.result import ThresholdSource
 from core.result_log import ResultLog, open_result_log
+from core.review import Review
+from core.site_profile import ThresholdInForce
 from desktop import export_dialog, file_dialogs
 from desktop.about_dialog import AboutDialog
 from desktop.actions import build_menus, build_toolbar, make_actions
@@ -32,11 +37,21 @@ from desktop.detail_pane import DetailPane
 from desktop.drop_zone import DropZone, paths_from_mime
 from desktop.errors import show_exception
 from desktop.filter_bar import FilterBar
+from desktop.labels import decision_text
+from desktop.performance_dialog import PerformanceDialog
 from desktop.progress_panel import ProgressPanel
 from desktop.results_filter import ResultsFilter
 from desktop.results_model import RESULT_ROLE, ResultsModel
 from desktop.results_table import ResultsTable
+from desktop.review_store import ReviewStore
 from desktop.screening_controller import ScreeningController
+from desktop.site_threshold_dialog import SiteThresholdDialog
+from desktop.threshold_state import (
+    ModelIdentity,
+    model_identity,
+    threshold_in_force,
+    threshold_summary,
+)
 from desktop.thumbnails import Thumbnails
 from desktop.window_settings import restore_window, save_window
 from desktop.worker import TaskManager
@@ -50,6 +65,8 @@ class MainWindow(QMainWindow):
 
     batch_finished = Signal(bool)  # cancelled
     export_finished = Signal(object, int)  # path, rows
+    review_saved = Signal(object)  # the stored Review
+    threshold_changed = Signal(object)  # the ThresholdInForce now
 
     def __init__(self, load_model: bool = True) -> None:
         super().__init__()
@@ -58,6 +75,10 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.tasks = TaskManager(self)
         self.log = self._open_log()
+        self.reviews = None if self.log is None else ReviewStore(self.tasks, self.log, self)
+        self.identity, self.in_force = self._read_threshold()
+        self.performance_dialog: PerformanceDialog | None = None
+        self.site_threshold_dialog: SiteThresholdDialog | None = None
         self.thumbnails = Thumbnails(self.tasks, parent=self)
         self.model = ResultsModel(self.thumbnails, self)
         self.thumbnails.ready.connect(self.model.thumbnail_ready)
@@ -70,7 +91,9 @@ class MainWindow(QMainWindow):
         self._connect()
         if self.log is not None:
             self.model.reset(self.log.results())
+            self.model.set_reviews(self._latest_reviews())
         self._update_empty_state()
+        self._show_threshold()
         self.controller = self._make_controller()
         restore_window(self)
         if load_model and self.controller is not None:
@@ -91,12 +114,40 @@ class MainWindow(QMainWindow):
         except ResultLogError:
             return None  # damaged, or no data folder at all: the box above already says so
 
+    def _latest_reviews(self) -> dict[int, Review]:
+        """Every result's latest review, read with the results at start-up."""
+        try:
+            return self.log.latest_reviews()
+        except ResultLogError as exc:
+            show_exception(self, exc)
+            return {}
+
+    def _read_threshold(self) -> tuple[ModelIdentity | None, ThresholdInForce | None]:
+        """The model's threshold and version (from its cards) and the threshold in force.
+
+        Without a readable card, loading the model reports the problem. A damaged site profile is
+        said, and nothing is screened until it is reset (Administration > Site threshold): the
+        window never guesses the clinic's threshold. Without a data folder (the log could not be
+        opened, already said) there is no profile to read."""
+        try:
+            identity = model_identity()
+        except ModelCardError:
+            return None, None
+        if self.log is None:
+            return identity, None
+        try:
+            return identity, threshold_in_force(identity)
+        except SiteProfileError as exc:
+            show_exception(self, exc)
+            return identity, None
+
     def _make_controller(self) -> ScreeningController | None:
         if self.log is None or self.log.read_only:
             for action in (self.commands.add_files, self.commands.add_folder):
                 action.setEnabled(False)
+            self.detail.review.set_writable(False)
             return None
-        controller = ScreeningController(self.tasks, self.log, parent=self)
+        controller = ScreeningController(self.tasks, self.log, threshold=self.in_force, parent=self)
         controller.model_ready.connect(lambda: self.model_status.setText(self.tr("Model ready")))
         controller.model_failed.connect(self._model_failed)
         controller.batch_started.connect(self._batch_started)
@@ -107,15 +158,24 @@ class MainWindow(QMainWindow):
         return controller
 
     def _build(self) -> None:
-        build_menus(self, self.commands, self.detail.view_actions())
+        build_menus(
+            self, self.commands, self.detail.view_actions(), self.detail.review.decision_actions()
+        )
         build_toolbar(self, self.commands)
         self.drop_zone = DropZone([self.commands.add_files, self.commands.add_folder])
         self.filter_bar = FilterBar(self.proxy)
         self.table = ResultsTable(self.proxy)
         self.count_label = QLabel()
+        self.threshold_notice = QLabel(wordWrap=True, objectName="thresholdNotice")
+        self.threshold_notice.setStyleSheet(
+            "#thresholdNotice { background: #fde9c4; color: #6b4300; border: 1px solid #c98a1a;"
+            " border-radius: 4px; padding: 6px; }"
+        )
+        self.threshold_notice.hide()
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(6, 6, 0, 6)
+        column.addWidget(self.threshold_notice)
         column.addWidget(self.drop_zone)
         column.addWidget(self.filter_bar)
         column.addWidget(self.table, 1)
@@ -128,10 +188,12 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self.model_status = QLabel()
+        self.threshold_status = QLabel(objectName="thresholdStatus")
         self.statusBar().addPermanentWidget(self.progress_panel)
+        self.statusBar().addPermanentWidget(self.threshold_status)
         self.statusBar().addPermanentWidget(self.model_status)
         self.commands.cancel.setEnabled(False)
-        for action in self.detail.view_actions():
+        for action in (*self.detail.view_actions(), *self.detail.review.decision_actions()):
             self.addAction(action)
 
     def _connect(self) -> None:
@@ -141,6 +203,13 @@ class MainWindow(QMainWindow):
         self.commands.cancel.triggered.connect(self.cancel_batch)
         self.commands.find.triggered.connect(self.filter_bar.focus_search)
         self.commands.about.triggered.connect(self.show_about)
+        self.commands.performance.triggered.connect(self.show_performance)
+        self.commands.site_threshold.triggered.connect(self.show_site_threshold)
+        self.detail.review.review_made.connect(self._review_made)
+        if self.reviews is not None:
+            self.reviews.saved.connect(self._review_stored)
+            self.reviews.history_ready.connect(self.detail.review.show_history)
+            self.reviews.failed.connect(lambda exc: show_exception(self, exc))
         self.commands.quit.triggered.connect(self.close)
         self.drop_zone.paths_dropped.connect(self.add_paths)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -158,6 +227,10 @@ class MainWindow(QMainWindow):
         """Screen dropped or chosen files and folders (what a drop and the dialogs both do)."""
         if self.controller is None or not paths:
             return
+        if self.in_force is None and self.identity is not None:
+            self.refresh_threshold()  # the site profile may have been repaired meanwhile
+            if self.in_force is None:
+                return
         self.controller.screen(paths)
         if not self.controller.is_ready() and self.controller.load_error() is None:
             self.statusBar().showMessage(self.tr("Screening starts once the model is loaded…"))
@@ -232,6 +305,99 @@ class MainWindow(QMainWindow):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         result = current.data(RESULT_ROLE) if current.isValid() else None
         self.detail.show_result(result)
+        if result is not None and result.id is not None and self.reviews is not None:
+            self.reviews.load_history(result.id)
+
+    # -- reviews -------------------------------------------------------------------------------
+
+    def _review_made(self, review: Review) -> None:
+        """Store the decision in the background and move on to the next unreviewed row."""
+        if self.reviews is None:
+            return
+        self.reviews.save(review)
+        current = self.table.currentIndex().row()
+        row = self.proxy.next_unreviewed(current, self.reviews.pending_ids())
+        if row is None:
+            self.statusBar().showMessage(self.tr("Every result shown has been reviewed."))
+        else:
+            self.select_row(row)
+
+    def _review_stored(self, review: Review) -> None:
+        self.model.set_review(review)
+        self.detail.review.add_review(review)
+        row = self.model.row_of_id(review.result_id)
+        name = Path(self.model.result(row).file).name if row is not None else ""
+        message = self.tr("Review saved: {decision} for {file}.").format(
+            decision=decision_text(review.decision), file=name
+        )
+        if self.proxy.next_unreviewed(-1, self.reviews.pending_ids()) is None:
+            message += " " + self.tr("Every result shown has been reviewed.")
+        self.statusBar().showMessage(message)
+        self.review_saved.emit(review)
+
+    # -- the threshold in force ----------------------------------------------------------------
+
+    def _show_threshold(self) -> None:
+        in_force = self.in_force
+        self.threshold_status.setVisible(self.identity is not None)
+        if in_force is None:
+            self.threshold_status.setText(self.tr("Threshold unknown: the site profile is damaged"))
+        notice = in_force.notice if in_force is not None else ""
+        self.threshold_notice.setText(notice)
+        self.threshold_notice.setVisible(bool(notice))
+        if in_force is not None:
+            self.threshold_status.setText(threshold_summary(in_force))
+            self.threshold_status.setToolTip(notice)
+
+    def refresh_threshold(self) -> None:
+        """Read the threshold in force again (after the site threshold dialog changed it): the
+        status bar says it, and the files screened from now on are labelled with it."""
+        if self.identity is None:
+            return
+        try:
+            self.in_force = threshold_in_force(self.identity)
+        except SiteProfileError as exc:
+            self.in_force = None
+            self._show_threshold()
+            show_exception(self, exc)
+            return
+        if self.controller is not None:
+            self.controller.set_threshold(self.in_force)
+        self._show_threshold()
+        self.threshold_changed.emit(self.in_force)
+
+    def show_performance(self) -> None:
+        """Open "How the model does here" for the reviewed results, at the threshold in force
+        (the model's while a damaged site profile waits to be reset)."""
+        if self.log is None or self.identity is None:
+            show_exception(self, ModelCardError(self.tr("The model card cannot be read.")))
+            return
+        if self.performance_dialog is not None:
+            self.performance_dialog.close()
+        in_force = self.in_force or ThresholdInForce(self.identity.threshold, ThresholdSource.MODEL)
+        self.performance_dialog = PerformanceDialog(
+            self.tasks, self.log, in_force, self.identity.version, self
+        )
+        self.performance_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.performance_dialog.destroyed.connect(lambda: self._forget("performance_dialog"))
+        self.performance_dialog.open()
+
+    def show_site_threshold(self) -> None:
+        """Open the administrator's site threshold dialog."""
+        if self.log is None or self.identity is None:
+            show_exception(self, ModelCardError(self.tr("The model card cannot be read.")))
+            return
+        if self.site_threshold_dialog is not None:
+            self.site_threshold_dialog.close()
+        dialog = SiteThresholdDialog(self.tasks, self.log, self.identity, self.in_force, self)
+        dialog.changed.connect(self.refresh_threshold)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda: self._forget("site_threshold_dialog"))
+        self.site_threshold_dialog = dialog
+        dialog.open()
+
+    def _forget(self, name: str) -> None:
+        setattr(self, name, None)
 
     def _update_empty_state(self) -> None:
         empty = self.model.rowCount() == 0
@@ -270,7 +436,12 @@ class MainWindow(QMainWindow):
             export_dialog.ExportScope.SELECTED: self.table.selected_results(),
         }[scope]
         export_dialog.start_export(
-            self.tasks, rows, path, self._exported, lambda exc: show_exception(self, exc)
+            self.tasks,
+            rows,
+            path,
+            self._exported,
+            lambda exc: show_exception(self, exc),
+            self.model.latest_reviews(),
         )
 
     def _exported(self, path: Path, count: int) -> None:

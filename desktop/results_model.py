@@ -3,7 +3,9 @@
 Columns and roles are named so the view, the filter and the tests agree. The model is the log as
 the window knows it: filled from `ResultLog.results()` at start-up and extended with each outcome
 as it arrives, so the table after a restart is the table before it. Rows are only ever added or
-updated, never removed, so a row number stays valid.
+updated, never removed, so a row number stays valid. Beside each result it keeps the latest
+clinician's review (`ResultLog.latest_reviews()`, then each review as it is saved), which the
+Review column shows and the review filters read.
 """
 
 from __future__ import annotations
@@ -16,16 +18,27 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QImage
 
 from core.result import Label, ScreeningResult, Status, format_score
-from desktop.labels import colours, label_text, local_time, status_text
+from core.review import Review, disagrees
+from desktop.labels import (
+    PROBLEM_COLOURS,
+    colours,
+    decision_short_text,
+    decision_text,
+    label_text,
+    local_time,
+    status_text,
+)
 
-COL_THUMB, COL_FILE, COL_PATIENT, COL_SCORE, COL_LABEL, COL_STATUS, COL_TIME = range(7)
-COLUMN_COUNT = 7
+COL_THUMB, COL_FILE, COL_PATIENT, COL_SCORE, COL_LABEL, COL_STATUS, COL_TIME, COL_REVIEW = range(8)
+COLUMN_COUNT = 8
 
 #: The value the proxy sorts by: a number or casefolded text, so sorting never compares text
 #: where a number is meant ("9.5" > "10.0").
 SORT_ROLE = Qt.ItemDataRole.UserRole
 #: The whole `ScreeningResult` of a row.
 RESULT_ROLE = Qt.ItemDataRole.UserRole + 1
+#: The row's latest `Review`, or None while nobody has reviewed it.
+REVIEW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _LABEL_ORDER = {Label.NORMAL: 1, Label.PNEUMONIA: 2}
 _STATUS_ORDER = {Status.OK: 0, Status.REJECTED: 1, Status.ERROR: 2}
@@ -46,6 +59,7 @@ class ResultsModel(QAbstractTableModel):
         self._rows: list[ScreeningResult] = []
         self._row_of_id: dict[int, int] = {}
         self._rows_of_file: dict[str, list[int]] = {}
+        self._reviews: dict[int, Review] = {}
         self._thumbnails = thumbnails
         self._headers = (
             self.tr("Image"),
@@ -55,6 +69,7 @@ class ResultsModel(QAbstractTableModel):
             self.tr("Label"),
             self.tr("Status"),
             self.tr("Screened"),
+            self.tr("Review"),
         )
 
     # -- filling -------------------------------------------------------------------------------
@@ -85,6 +100,22 @@ class ResultsModel(QAbstractTableModel):
         self.endInsertRows()
         return row
 
+    def set_reviews(self, reviews: dict[int, Review]) -> None:
+        """Replace every row's latest review, e.g. with `ResultLog.latest_reviews()` at start-up."""
+        self._reviews = dict(reviews)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, COLUMN_COUNT - 1)
+            )
+
+    def set_review(self, review: Review) -> None:
+        """A review just saved: it becomes its row's latest (a correction replaces the shown one;
+        the log keeps both)."""
+        self._reviews[review.result_id] = review
+        row = self._row_of_id.get(review.result_id)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
+
     def thumbnail_ready(self, file: str) -> None:
         """Repaint the thumbnail of every row showing `file`."""
         for row in self._rows_of_file.get(file, ()):
@@ -102,6 +133,15 @@ class ResultsModel(QAbstractTableModel):
 
     def row_of_id(self, result_id: int) -> int | None:
         return self._row_of_id.get(result_id)
+
+    def latest_reviews(self) -> dict[int, Review]:
+        """Result id -> latest review, as the table shows them (for the CSV's review columns)."""
+        return dict(self._reviews)
+
+    def review(self, row: int) -> Review | None:
+        """The latest review of `row`'s result, None while it has none."""
+        result_id = self._rows[row].id
+        return None if result_id is None else self._reviews.get(result_id)
 
     # -- QAbstractTableModel -------------------------------------------------------------------
 
@@ -122,8 +162,15 @@ class ResultsModel(QAbstractTableModel):
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         result, column = self._rows[index.row()], index.column()
+        if role == REVIEW_ROLE:
+            return self.review(index.row())
+        if column == COL_REVIEW and role != SORT_ROLE:
+            return self._review_data(result, self.review(index.row()), role)
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(result, column)
+        if role == SORT_ROLE and column == COL_REVIEW:
+            review = self.review(index.row())
+            return "" if review is None else decision_short_text(review.decision).casefold()
         if role == SORT_ROLE:
             return _sort_key(result, column)
         if role == RESULT_ROLE:
@@ -139,6 +186,30 @@ class ResultsModel(QAbstractTableModel):
                 return colours(result)[1]
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_SCORE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _review_data(self, result: ScreeningResult, review: Review | None, role: int) -> Any:
+        """The Review column: the latest decision in short; a disagreement with the model is said
+        in words and marked in the problem colours, so it stands out without colour alone."""
+        if review is None:
+            return "" if role == Qt.ItemDataRole.DisplayRole else None
+        against = disagrees(result, review)
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = decision_short_text(review.decision)
+            return self.tr("{decision} \u2260 model").format(decision=text) if against else text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = self.tr("{decision}, by {reviewer}, {time}").format(
+                decision=decision_text(review.decision),
+                reviewer=review.reviewer,
+                time=local_time(review.reviewed_at),
+            )
+            if against:
+                tip += "\n" + self.tr("The reviewer disagrees with the model.")
+            return tip
+        if against and role == Qt.ItemDataRole.BackgroundRole:
+            return PROBLEM_COLOURS[0]
+        if against and role == Qt.ItemDataRole.ForegroundRole:
+            return PROBLEM_COLOURS[1]
         return None
 
     # -- bookkeeping ---------------------------------------------------------------------------

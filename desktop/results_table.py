@@ -15,6 +15,7 @@ from desktop.results_model import (
     COL_FILE,
     COL_LABEL,
     COL_PATIENT,
+    COL_REVIEW,
     COL_SCORE,
     COL_STATUS,
     COL_THUMB,
@@ -22,7 +23,14 @@ from desktop.results_model import (
     RESULT_ROLE,
 )
 
-_WIDTHS = {COL_PATIENT: 90, COL_SCORE: 52, COL_LABEL: 140, COL_STATUS: 100, COL_TIME: 118}
+_WIDTHS = {
+    COL_PATIENT: 90,
+    COL_SCORE: 52,
+    COL_LABEL: 140,
+    COL_STATUS: 100,
+    COL_TIME: 118,
+    COL_REVIEW: 130,
+}
 
 
 class ResultsTable(QTableView):

@@ -3,7 +3,9 @@
 The model is checked (sha256) and loaded in the background at start-up, so the window appears at
 once and takes drops straight away; what is dropped before the model is ready waits in a queue.
 Batches run one at a time in the order they were dropped: one batch at a time keeps the progress
-bar honest and the machine's two cores for the model.
+bar honest and the machine's two cores for the model. The screener labels with the threshold in
+force (the clinic's site threshold where one applies); `set_threshold` changes it for every file
+screened from then on, without reloading the model.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from PySide6.QtCore import QObject, Signal
 from core.model_card import load_model_card
 from core.paths import model_card_path
 from core.result_log import ResultLog
+from core.site_profile import ThresholdInForce
 from desktop.batch import BatchProgress, BatchStarted, screen_batch
 from desktop.worker import Task, TaskManager
 
@@ -37,11 +40,19 @@ class ScreeningController(QObject):
     batch_finished = Signal(object, bool)  # the BatchProgress (None if none started), cancelled
     failed = Signal(object)  # an exception that stopped a batch
 
-    def __init__(self, tasks: TaskManager, log: ResultLog, workers: int = 2, parent=None) -> None:
+    def __init__(
+        self,
+        tasks: TaskManager,
+        log: ResultLog,
+        workers: int = 2,
+        threshold: ThresholdInForce | None = None,
+        parent=None,
+    ) -> None:
         super().__init__(parent)
         self._tasks = tasks
         self._log = log
         self._workers = workers
+        self._threshold = threshold
         self._screener: Screener | None = None
         self._load_error: BaseException | None = None
         self._queue: deque[list[Path]] = deque()
@@ -52,9 +63,9 @@ class ScreeningController(QObject):
 
     def load_model(self) -> None:
         """Check and load the shipped model in the background."""
-        log, workers = self._log, self._workers
+        log, workers, threshold = self._log, self._workers, self._threshold
         self._tasks.run(
-            lambda cancel: _load_screener(log, workers, cancel),
+            lambda cancel: _load_screener(log, workers, threshold, cancel),
             on_item=self._model_loaded,
             on_error=self._model_load_failed,
         )
@@ -65,7 +76,18 @@ class ScreeningController(QObject):
     def load_error(self) -> BaseException | None:
         return self._load_error
 
+    def threshold(self) -> ThresholdInForce | None:
+        """The threshold new screenings use (None: the model's own)."""
+        return self._threshold
+
+    def set_threshold(self, threshold: ThresholdInForce | None) -> None:
+        """Label every file screened from now on with `threshold` (None: the model's own)."""
+        self._threshold = threshold
+        if self._screener is not None:
+            self._screener.set_threshold(threshold)
+
     def _model_loaded(self, screener: Screener) -> None:
+        screener.set_threshold(self._threshold)  # it may have changed while the model loaded
         self._screener = screener
         self.model_ready.emit()
         self._next()
@@ -131,8 +153,10 @@ class ScreeningController(QObject):
         self._next()
 
 
-def _load_screener(log: ResultLog, workers: int, cancel: threading.Event) -> Iterator[Screener]:
+def _load_screener(
+    log: ResultLog, workers: int, threshold: ThresholdInForce | None, cancel: threading.Event
+) -> Iterator[Screener]:
     """Worker job: read the model card, verify the model file and load it (imports LiteRT)."""
     from core.screening import Screener  # here, so LiteRT's import does not delay the window
 
-    yield Screener(load_model_card(model_card_path()), log, workers)
+    yield Screener(load_model_card(model_card_path()), log, workers, threshold=threshold)

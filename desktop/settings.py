@@ -22,6 +22,7 @@ HEATMAP_VISIBLE = "detail/heatmap_visible"
 HEATMAP_OPACITY = "detail/heatmap_opacity"  # percent, 0-100
 LAST_OPEN_FOLDER = "folders/last_open"
 LAST_EXPORT_FOLDER = "folders/last_export"
+REVIEWER = "review/reviewer"  # the clinician's name, saved with each review on this computer
 
 
 def app_settings() -> QSettings:

@@ -4,8 +4,9 @@ Usage (from the repository root):
     .venv/bin/python scripts/render_screenshots.py [--out docs/screenshots] [--size 1280x800]
 
 States: empty.png (first start), screening.png (mid-batch, progress visible), results.png (a
-pneumonia case selected, heatmap on) and rejected.png (a film scanned sideways, refused as not a
-frontal chest X-ray). The images are the
+pneumonia case selected, heatmap on), rejected.png (a film scanned sideways, refused as not a
+frontal chest X-ray), review.png (the films reviewed by a clinician, one corrected, its history
+shown) and local-performance.png (How the model does here, from those reviews). The images are the
 24 shared samples (../shared/data/samples) plus two bad files made here. A fresh data folder is
 used, so your own log and settings are never touched. Screening is slowed down (a short pause per
 file) only while taking screening.png, so the progress bar can be caught mid-batch.
@@ -63,6 +64,47 @@ def make_bad_files(folder: Path) -> list[Path]:
     damaged = folder / "transfer-cut-off.jpg"
     damaged.write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(256)) * 4)
     return [sideways, blank, damaged]
+
+
+def review_films(window, rows, corrected) -> None:
+    """What a clinician does at the end of the day: every sample reviewed by its folder (the
+    truth), the rejected films as not assessable, and one film first called another finding by
+    the nurse, then confirmed by the doctor (a correction: both stay in the history)."""
+    from datetime import datetime, timedelta
+
+    from core.result import Status
+    from core.review import Review, ReviewDecision
+
+    saved = []
+    window.review_saved.connect(saved.append)
+    window.detail.review.reviewer.setText("Dr Achieng")
+    start = datetime.now().astimezone() - timedelta(hours=1)
+    window.reviews.save(
+        Review(
+            corrected.id,
+            ReviewDecision.OTHER_FINDING,
+            "Nurse Wanjiru",
+            start - timedelta(hours=2),
+            note="effusion? ask the doctor",
+        )
+    )
+    wait_until(lambda: len(saved) == 1)
+    reviews = []
+    for step, result in enumerate(rows):
+        if result.status is Status.OK:
+            truth = Path(result.file).parent.name == "PNEUMONIA"
+            decision = ReviewDecision.PNEUMONIA if truth else ReviewDecision.NO_PNEUMONIA
+        elif result.status is Status.REJECTED:
+            decision = ReviewDecision.NOT_ASSESSABLE
+        else:
+            continue
+        note = "lobar consolidation, right lower zone" if result.id == corrected.id else ""
+        reviews.append(
+            Review(result.id, decision, "Dr Achieng", start + timedelta(minutes=step), note)
+        )
+    for review in reviews:
+        window.reviews.save(review)
+    wait_until(lambda: len(saved) == 1 + len(reviews))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -139,6 +181,24 @@ def main(argv: list[str] | None = None) -> int:
         shoot("results.png")
         select(lambda result: Path(result.file).name == "scanned-sideways.png")
         shoot("rejected.png")
+
+        review_films(window, rows, strongest)
+        select(lambda result: result.id == strongest.id)
+        history = window.detail.review.history_view
+        wait_until(lambda: history.topLevelItemCount() == 2)
+        window.statusBar().clearMessage()
+        shoot("review.png")
+
+        window.show_performance()
+        page = window.performance_dialog
+        page.resize(920, 470)
+        wait_until(lambda: page.performance is not None)
+        settle()
+        path = args.out / "local-performance.png"
+        if not page.grab().save(str(path)):
+            raise OSError(f"Could not write {path}")
+        print(f"wrote {path}")
+        page.close()
         window.close()
     return 0
 

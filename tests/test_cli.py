@@ -12,6 +12,7 @@ from core import cli
 from core.csv_export import CSV_COLUMNS
 from core.paths import result_log_path
 from core.result_log import ResultLog
+from core.review import Review, ReviewDecision
 from tests.conftest import SHIPPED_MODEL_DIR
 
 CONTRACT_COLUMNS = [
@@ -139,3 +140,27 @@ def test_info_names_the_model_and_the_data_folder(capsys, data_home):
 
 def test_the_csv_columns_start_with_the_contract():
     assert list(CSV_COLUMNS[: len(CONTRACT_COLUMNS)]) == CONTRACT_COLUMNS
+
+
+def test_export_carries_each_results_latest_review_and_its_threshold_source(shared_data, tmp_path):
+    assert cli.main(["screen", str(shared_data / "samples")]) == 0
+    with ResultLog(result_log_path()) as log:
+        first, *_ = log.results()
+        when = first.screened_at
+        log.add_review(Review(first.id, ReviewDecision.PNEUMONIA, "Dr Achieng", when))
+        log.add_review(Review(first.id, ReviewDecision.NO_PNEUMONIA, "Dr Otieno", when, "=1+1"))
+    exported = tmp_path / "export.csv"
+    assert cli.main(["export", "--csv", str(exported)]) == 0
+    rows = {row["file"]: row for row in read_csv(exported)}
+    row = rows[first.file]
+    assert (row["review_decision"], row["reviewed_by"]) == ("no_pneumonia", "Dr Otieno")
+    assert row["review_note"] == "'=1+1"  # typed text never runs as a formula
+    assert row["reviewed_at"] == when.isoformat(timespec="seconds")
+    others = [r for file, r in rows.items() if file != first.file]
+    assert all(r["review_decision"] == r["reviewed_by"] == "" for r in others)
+    assert {r["threshold_source"] for r in rows.values()} == {"model"}
+
+
+def test_info_shows_the_threshold_in_force_and_its_source(capsys):
+    assert cli.main(["info"]) == 0
+    assert "threshold in force: 42.0 (the model's threshold)" in capsys.readouterr().out

@@ -123,6 +123,27 @@ def test_a_screening_prints_only_its_own_lines_not_litert_internals(shared_data,
     assert "XNNPACK" not in stderr and "INFO:" not in stderr, stderr
 
 
+def test_a_reader_that_stops_reading_gets_no_error_line(tmp_path):
+    """`pneumoscreen info | head -1`: the closed pipe is the reader's choice, not an error."""
+    env = {**os.environ, "PNEUMOSCREEN_HOME": str(tmp_path / "home")}
+    reader, writer = os.pipe()
+    os.close(reader)  # the reader has gone before the program writes a line
+    try:
+        process = subprocess.run(
+            [sys.executable, "-m", "core.cli", "info"],
+            cwd=REPO,
+            env=env,
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        os.close(writer)
+    assert process.stderr == ""
+
+
 # A library warning raised while the files are listed, as pydicom raises on odd DICOM headers.
 _LIBRARY_WARNS = """
 import warnings

@@ -14,7 +14,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from core.csv_export import CSV_COLUMNS, write_results_csv
-from core.result import Label, ScreeningResult, Status
+from core.result import Label, ScreeningResult, Status, ThresholdSource
+from core.review import Review, ReviewDecision
 from tests.conftest import REPO
 
 WHEN = datetime(2025, 3, 14, 9, 30, 5, 250000, tzinfo=timezone(timedelta(hours=3)))
@@ -59,6 +60,11 @@ def test_header_is_the_contract_columns_in_order_then_the_extra_ones(tmp_path):
         "series_instance_uid",
         "sop_instance_uid",
         "threshold",
+        "review_decision",
+        "reviewed_by",
+        "reviewed_at",
+        "review_note",
+        "threshold_source",
     ]
 
 
@@ -103,6 +109,50 @@ def test_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised(tmp_path
     (row,) = read_back(path)
     assert row["reason"] == "'" + text
     assert row["patient_id"] == "'" + text
+
+
+def test_each_row_carries_its_latest_review_and_an_unreviewed_row_has_empty_review_cells(tmp_path):
+    path = tmp_path / "export.csv"
+    reviewed, unreviewed = ok_result(id=7), ok_result(id=8, file="/clinic/xrays/b.png")
+    review = Review(
+        result_id=7,
+        decision=ReviewDecision.NO_PNEUMONIA,
+        reviewer="Dr Achieng",
+        reviewed_at=WHEN + timedelta(hours=2),
+        note="Old scar, no consolidation; see 2024 film.",
+    )
+    write_results_csv([reviewed, unreviewed], path, reviews={7: review})
+    first, second = read_back(path)
+    assert first["review_decision"] == "no_pneumonia"
+    assert first["reviewed_by"] == "Dr Achieng"
+    assert first["reviewed_at"] == "2025-03-14T11:30:05+03:00"
+    assert first["review_note"] == "Old scar, no consolidation; see 2024 film."
+    assert [
+        second[c] for c in ("review_decision", "reviewed_by", "reviewed_at", "review_note")
+    ] == [
+        "",
+        "",
+        "",
+        "",
+    ]
+
+
+def test_threshold_source_says_whether_the_model_or_the_site_threshold_decided(tmp_path):
+    path = tmp_path / "export.csv"
+    site = ok_result(threshold=48.6, threshold_source=ThresholdSource.SITE)
+    write_results_csv([ok_result(), site], path)
+    model_row, site_row = read_back(path)
+    assert (model_row["threshold"], model_row["threshold_source"]) == ("50.0", "model")
+    assert (site_row["threshold"], site_row["threshold_source"]) == ("48.6", "site")
+
+
+@pytest.mark.parametrize("text", ['=HYPERLINK("http://evil.example","x")', "@SUM(A1)", "-1", "+1"])
+def test_a_reviewer_name_or_note_that_looks_like_a_formula_is_neutralised(tmp_path, text):
+    path = tmp_path / "export.csv"
+    review = Review(7, ReviewDecision.PNEUMONIA, reviewer=text, reviewed_at=WHEN, note=text)
+    write_results_csv([ok_result(id=7)], path, reviews={7: review})
+    (row,) = read_back(path)
+    assert row["reviewed_by"] == "'" + text and row["review_note"] == "'" + text
 
 
 def test_a_reason_with_comma_quote_and_newline_round_trips(tmp_path):

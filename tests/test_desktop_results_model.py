@@ -77,9 +77,18 @@ def cell(model, row, column, role=Qt.ItemDataRole.DisplayRole):
 
 
 def test_columns_are_named_and_headed(model):
-    assert model.columnCount() == COLUMN_COUNT == 7
+    assert model.columnCount() == COLUMN_COUNT == 8
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(COLUMN_COUNT)]
-    assert headers == ["Image", "File", "Patient ID", "Score", "Label", "Status", "Screened"]
+    assert headers == [
+        "Image",
+        "File",
+        "Patient ID",
+        "Score",
+        "Label",
+        "Status",
+        "Screened",
+        "Review",
+    ]
     assert model.rowCount() == 5
 
 

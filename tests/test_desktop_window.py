@@ -246,12 +246,16 @@ def test_a_missing_model_is_reported_and_the_log_still_shows(qtbot, home, tmp_pa
 
 
 def test_every_command_has_a_unique_shortcut(window):
-    actions = [*vars(window.commands).values(), *window.detail.view_actions()]
+    actions = [
+        *vars(window.commands).values(),
+        *window.detail.view_actions(),
+        *window.detail.review.decision_actions(),
+    ]
     keys = [action.shortcut().toString() for action in actions]
     assert all(keys), dict(zip([a.text() for a in actions], keys, strict=True))
     assert len(set(keys)) == len(keys)
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&File", "&View", "&Help"]
+    assert menus == ["&File", "&View", "&Review", "A&dministration", "&Help"]
 
 
 def test_about_shows_the_model_card_licences_and_privacy(window):

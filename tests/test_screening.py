@@ -1,15 +1,18 @@
-"""The screening pipeline: order, cancel, and one file's failure never costing another's."""
+"""The screening pipeline: order, cancel, one file's failure never costing another's, and every
+label decided by the threshold in force, even for a result taken from the log."""
 
 import shutil
 import threading
 
+import numpy as np
 import pytest
 
 from core import screening
 from core.image_reader import DecodeSlot
 from core.model_card import load_model_card
-from core.result import Status
+from core.result import Label, Status, ThresholdSource
 from core.result_log import ResultLog
+from core.site_profile import ThresholdInForce
 from tests.conftest import SHIPPED_MODEL_DIR
 
 
@@ -70,3 +73,53 @@ def test_the_same_bytes_under_another_name_are_served_from_the_log(screener, sam
     assert again.result.file == str(copy)
     assert again.result.score == first.result.score
     assert screener.log.count() == 1
+
+
+def site_threshold(value: float) -> ThresholdInForce:
+    return ThresholdInForce(value, ThresholdSource.SITE, "")
+
+
+def test_every_result_is_labelled_by_the_threshold_in_force_and_records_it(tmp_path, samples):
+    card = load_model_card(SHIPPED_MODEL_DIR / "model.json")
+    with ResultLog(tmp_path / "site.sqlite3") as log:
+        screener = screening.Screener(card, log, threshold=site_threshold(100.0))
+        outcomes = list(screener.screen(samples[:4]))
+        logged = log.results()
+    for outcome in outcomes:
+        result = outcome.result
+        assert (result.threshold, result.threshold_source) == (100.0, ThresholdSource.SITE)
+        assert result.label is (Label.PNEUMONIA if result.score >= 100.0 else Label.NORMAL)
+    assert [r.threshold_source for r in logged] == [ThresholdSource.SITE] * 4
+
+
+def test_without_a_threshold_in_force_the_model_cards_threshold_decides(screener, samples):
+    result = next(screener.screen(samples[:1])).result
+    assert (result.threshold, result.threshold_source) == (
+        screener.card.threshold,
+        ThresholdSource.MODEL,
+    )
+    assert screener.threshold_in_force == ThresholdInForce(
+        screener.card.threshold, ThresholdSource.MODEL
+    )
+
+
+def test_a_result_from_the_log_is_relabelled_when_the_threshold_changed(screener, samples):
+    first = next(screener.screen(samples[:1])).result
+    screener.set_threshold(site_threshold(first.score + 0.1))  # just above its score
+    again = next(screener.screen(samples[:1]))
+    assert again.from_cache
+    assert again.result.label is Label.NORMAL
+    assert (again.result.threshold, again.result.threshold_source) == (
+        first.score + 0.1,
+        ThresholdSource.SITE,
+    )
+    assert again.result.score == first.score
+    assert np.array_equal(again.result.heatmap, first.heatmap)
+    # The new decision is in the log beside the old one; the same threshold again adds nothing.
+    assert again.result.id not in (None, first.id) and screener.log.count() == 2
+    third = next(screener.screen(samples[:1]))
+    assert third.from_cache and third.result.id == again.result.id
+    assert screener.log.count() == 2
+    screener.set_threshold(None)  # back to the model's threshold
+    back = next(screener.screen(samples[:1])).result
+    assert (back.label, back.threshold_source) == (first.label, ThresholdSource.MODEL)

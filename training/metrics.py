@@ -9,6 +9,8 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from core.threshold_rule import highest_threshold_keeping_sensitivity
+
 Statistic = Callable[[np.ndarray, np.ndarray], float]
 
 _PLATT_L2 = 1e-4  # Keeps a and b finite when the logits separate the classes perfectly.
@@ -279,23 +281,14 @@ DEFAULT_MIN_SENSITIVITY = 0.96
 def choose_threshold(labels: Any, probabilities: Any, min_sensitivity: float) -> float:
     """The highest t such that calling p >= t positive keeps sensitivity >= min_sensitivity.
 
-    Screening puts sensitivity first, then takes all the specificity that is left. t is always
-    one of the positives' probabilities (raising t above it would lose that case). Ties: every
-    case with p == t is called positive, so tied positives may lift sensitivity above the target
-    and tied negatives are called positive too.
+    The rule itself lives in `core.threshold_rule` (the app proposes a clinic's site threshold
+    with it too); this checks that the values are probabilities, since logits passed by mistake
+    would give a threshold on the wrong scale.
     """
     truth = _binary_labels(labels)
-    probabilities = _probabilities(truth, probabilities)
-    if not 0 < min_sensitivity <= 1:
-        raise ValueError(f"min_sensitivity must lie in (0, 1]. Received: {min_sensitivity}")
-    n_pos = int(truth.sum())
-    if n_pos == 0:
-        raise ValueError("choose_threshold needs at least one positive case. Received: 0")
-    descending = np.sort(probabilities[truth])[::-1]
-    # At t = descending[k], at least k + 1 positives are called; the same division as
-    # Confusion.sensitivity, so the comparison agrees with the report to the last bit.
-    reached = np.arange(1, n_pos + 1) / n_pos >= min_sensitivity
-    return float(descending[np.argmax(reached)])
+    return highest_threshold_keeping_sensitivity(
+        truth, _probabilities(truth, probabilities), min_sensitivity
+    )
 
 
 def _rounded(value: float) -> float | None:

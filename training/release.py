@@ -9,7 +9,6 @@ first: the threshold is the highest that keeps test-dev sensitivity at `min_sens
 from __future__ import annotations
 
 import json
-import math
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,6 +16,7 @@ import keras
 
 from core.litert_model import LiteRTModel
 from core.preprocess import STRETCH_PERCENTILES
+from core.threshold_rule import sensitivity_first_threshold
 from training.data import list_images, load_arrays
 from training.evaluate import items_from_split
 from training.export import (
@@ -31,7 +31,6 @@ from training.gate import GATE_CARD
 from training.metrics import (
     DEFAULT_MIN_SENSITIVITY,
     apply_platt,
-    choose_threshold,
     fit_platt,
     screening_report,
 )
@@ -83,10 +82,11 @@ def release(
     test_int8 = litert_logits(model_path, x_test)
 
     a, b = fit_platt(test_int8, y_test)
-    threshold = choose_threshold(y_test, apply_platt(test_int8, a, b), min_sensitivity)
-    # Scores are shown with one decimal; round the threshold down so the rule "score >= threshold"
-    # on a shown score never calls fewer pneumonias than the fitted threshold does.
-    threshold_score = math.floor(threshold * 1000) / 10
+    # The one threshold rule (`core.threshold_rule`), on the 0-100 score scale: the highest
+    # threshold keeping sensitivity, rounded down to one decimal, as a clinic's site threshold is.
+    threshold_score = sensitivity_first_threshold(
+        y_test, 100 * apply_platt(test_int8, a, b), min_sensitivity
+    )
     card = _card(
         members,
         model_path,
