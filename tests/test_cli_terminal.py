@@ -20,8 +20,12 @@ from tests.conftest import REPO
 # The command line, with each file made to take a little longer (as on a slow USB stick), so that
 # Ctrl+C lands mid-batch on any machine, and with whatever else a test adds before `main` runs.
 _RUN_CLI = """
-import sys, time
+import signal, sys, time
 from core import cli
+
+# As in a terminal: a test run started in the background (`make test &`) inherits SIGINT ignored,
+# and Python then installs no KeyboardInterrupt handler of its own.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 from core.screening import Screener
 
 screen_file = Screener.screen_file
