@@ -39,6 +39,7 @@ from core.plain_problems import plain_os_error
 from core.result import ScreeningResult
 from core.result_log import open_result_log
 from core.site_profile import SiteProfile, threshold_for
+from core.watch_command import settle_seconds, watch
 
 
 class ExitStatus(enum.IntEnum):
@@ -59,7 +60,8 @@ class Interrupted(KeyboardInterrupt):
         self.csv_requested = csv_requested
 
     def __str__(self) -> str:
-        text = f"interrupted; {self.saved} results were saved in the log"
+        saved = "1 result was" if self.saved == 1 else f"{self.saved} results were"
+        text = f"interrupted; {saved} saved in the log"
         return text + (" (no CSV was written)" if self.csv_requested else "")
 
 
@@ -116,13 +118,15 @@ def info() -> ExitStatus:
     return ExitStatus.OK
 
 
-def screen(paths: list[Path], csv_path: str | None, workers: int) -> ExitStatus:
+def screen(
+    paths: list[Path], csv_path: str | None, workers: int, deidentify: bool = False
+) -> ExitStatus:
     """Screen files and folders, log every result, print a progress bar and a summary.
 
     The CSV destination is checked before the model is even loaded, so a batch is never screened
     only to find that its CSV cannot be written, or would replace an input or the log.
     """
-    # Imported here: the window starts through this module and loads the model in the background.
+    # Imported here: `pneumoscreen --help` and the other commands need neither tqdm nor the engine.
     from tqdm import tqdm
 
     from core.screening import Screener
@@ -136,6 +140,8 @@ def screen(paths: list[Path], csv_path: str | None, workers: int) -> ExitStatus:
     in_force = threshold_for(card, load_view_gate_card(card))
     if in_force.notice:
         print(f"pneumoscreen: note: {in_force.notice}", file=sys.stderr)
+    if in_force.reject_outside_ages:  # the site's age rule (issue 17), set in the window
+        print(f"pneumoscreen: note: {AGE_RULE_NOTE}", file=sys.stderr)
     outcomes = []
     started = time.perf_counter()
     try:
@@ -158,17 +164,19 @@ def screen(paths: list[Path], csv_path: str | None, workers: int) -> ExitStatus:
     cached = sum(outcome.from_cache for outcome in outcomes)
     rate = len(outcomes) / elapsed if elapsed > 0 else 0.0
     print(
-        f"{len(outcomes)} files: {counts['ok']} ok, {counts['rejected']} rejected, "
+        f"{len(outcomes)} {'file' if len(outcomes) == 1 else 'files'}: {counts['ok']} ok, "
+        f"{counts['rejected']} rejected, "
         f"{counts['error']} error ({cached} from the log) in {elapsed:.1f} s, "
         f"{rate:.1f} images/s; labelled at threshold {threshold_words(in_force)}",
         file=sys.stderr,
     )
     if destination is not None:
-        write_results_csv((outcome.result for outcome in outcomes), destination, reviews)
+        results = (outcome.result for outcome in outcomes)
+        write_results_csv(results, destination, reviews, deidentify=deidentify)
     return ExitStatus.OK
 
 
-def export(csv_path: str, since: date | None) -> ExitStatus:
+def export(csv_path: str, since: date | None, deidentify: bool = False) -> ExitStatus:
     """Write the log (or its rows since a date) to a CSV file.
 
     The log is opened read-only, so a log on read-only media (a CD, a locked USB stick) exports.
@@ -177,8 +185,8 @@ def export(csv_path: str, since: date | None) -> ExitStatus:
         results: list[ScreeningResult] = log.results(since=since)
         reviews = log.latest_reviews()
     destination = check_csv_destination(csv_path, (result.file for result in results), data_dir())
-    rows = write_results_csv(results, destination, reviews)
-    print(f"exported {rows} results to {destination}", file=sys.stderr)
+    rows = write_results_csv(results, destination, reviews, deidentify=deidentify)
+    print(f"exported {rows} result{'' if rows == 1 else 's'} to {destination}", file=sys.stderr)
     return ExitStatus.OK
 
 
@@ -211,6 +219,13 @@ def _day(text: str) -> date:
     )
 
 
+AGE_RULE_NOTE = (
+    "this clinic rejects films whose patient is outside the ages the model was validated on "
+    "(Administration > Films outside the validated ages in the window)"
+)
+_DEIDENTIFY_HELP = "in the CSV, each file's base name instead of its path, and no patient names"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="pneumoscreen", description="Chest X-ray screening aid")
     parser.add_argument("--debug", action="store_true", help="show tracebacks and warnings")
@@ -225,9 +240,11 @@ def _parser() -> argparse.ArgumentParser:
     screen_cmd.add_argument("paths", type=_input_path, nargs="+", metavar="PATH")
     screen_cmd.add_argument("--csv", help="write one row per input file", metavar="FILE")
     screen_cmd.add_argument("--workers", type=int, default=2, help=argparse.SUPPRESS)
+    screen_cmd.add_argument("--deidentify", action="store_true", help=_DEIDENTIFY_HELP)
     export_cmd = commands.add_parser("export", help="export the result log as CSV")
     export_cmd.add_argument("--csv", required=True, metavar="FILE")
     export_cmd.add_argument("--since", type=_day, metavar="YYYY-MM-DD")
+    export_cmd.add_argument("--deidentify", action="store_true", help=_DEIDENTIFY_HELP)
     calibrate_cmd = commands.add_parser(
         "calibrate",
         help="figures on this clinic's labelled films, and a site threshold from them",
@@ -254,6 +271,24 @@ def _parser() -> argparse.ArgumentParser:
         "--reset", action="store_true", help="remove the site threshold (the model's applies)"
     )
     calibrate_cmd.add_argument("--workers", type=int, default=2, help=argparse.SUPPRESS)
+    watch_cmd = commands.add_parser(
+        "watch", help="screen what is in folders, then every new file, until Ctrl+C"
+    )
+    watch_cmd.add_argument("folders", type=_input_path, nargs="+", metavar="DIR")
+    watch_cmd.add_argument(
+        "--settle",
+        type=settle_seconds,
+        metavar="SECONDS",
+        help="read a new file once its size has not changed for this long (default 2)",
+    )
+    watch_cmd.add_argument("--workers", type=int, default=2, help=argparse.SUPPRESS)
+    # Declared for --help only: `pneumoscreen` (desktop.launcher) runs `report` before this
+    # parser sees it, since rendering a PDF needs Qt, which core never imports.
+    report_cmd = commands.add_parser(
+        "report", help="a printable one-page PDF report per screened file, from the log"
+    )
+    report_cmd.add_argument("paths", nargs="+", metavar="PATH")
+    report_cmd.add_argument("--pdf", required=True, metavar="FILE")
     return parser
 
 
@@ -272,10 +307,9 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code or 0)
     if args.command is None and not args.self_test:
-        # No subcommand: open the window. Imported here so `core` never loads Qt on import.
-        from desktop.app import run
-
-        return run()
+        # No subcommand: the window is desktop.launcher's to open (core never imports it).
+        parser.print_usage(sys.stderr)
+        return ExitStatus.USAGE
     with diagnostics_routed(show_on_stderr=args.debug, to_debug_log=not args.self_test):
         try:
             return _run(args)
@@ -310,10 +344,14 @@ def _run(args: argparse.Namespace) -> ExitStatus:
     if args.command == "info":
         return info()
     if args.command == "screen":
-        return screen(args.paths, args.csv, max(1, args.workers))
+        return screen(args.paths, args.csv, max(1, args.workers), args.deidentify)
     if args.command == "calibrate":
         return _calibrate(args)
-    return export(args.csv, args.since)
+    if args.command == "watch":
+        return watch(args.folders, max(1, args.workers), args.settle)
+    if args.command == "report":
+        raise UsageProblem("the report command is run by `pneumoscreen report`, not core.cli")
+    return export(args.csv, args.since, args.deidentify)
 
 
 def _calibrate(args: argparse.Namespace) -> ExitStatus:

@@ -6,6 +6,10 @@ tools depend on. New columns may only be appended.
 
 The review columns hold each result's latest review (`core.review`; empty when none); the reviewer's
 name and note are typed by people, so like every cell they pass the formula guard.
+
+A de-identified export (`deidentify=True`, for a district office that needs counts, not names)
+keeps every column in order, but `file` holds the file's base name only (a folder may be named
+after the patient) and `patient_name` is empty.
 """
 
 from __future__ import annotations
@@ -41,6 +45,10 @@ CSV_COLUMNS: tuple[str, ...] = (
     "reviewed_at",
     "review_note",
     "threshold_source",
+    "patient_name",
+    "patient_sex",
+    "patient_age_years",
+    "age_warning",
 )
 
 #: Leading characters that make Excel, LibreOffice or Sheets treat a cell as a formula ("CSV
@@ -57,8 +65,11 @@ def write_results_csv(
     results: Iterable[ScreeningResult],
     path: Path,
     reviews: Mapping[int, Review] | None = None,
+    deidentify: bool = False,
 ) -> int:
     """Write one row per result to `path` and return how many rows were written.
+
+    `deidentify`: the base name of each file instead of its path, and no patient names.
 
     `reviews` maps a result's id to its latest review (`ResultLog.latest_reviews()`); a result
     without one has empty review cells.
@@ -73,7 +84,7 @@ def write_results_csv(
     """
     path = Path(path)
     try:
-        return _write_then_replace(results, path, reviews or {})
+        return _write_then_replace(results, path, reviews or {}, deidentify)
     except OSError as exc:
         if exc.errno is None or exc.filename == str(path):
             raise
@@ -88,7 +99,10 @@ def temporary_sibling_prefix(path: Path) -> str:
 
 
 def _write_then_replace(
-    results: Iterable[ScreeningResult], path: Path, reviews: Mapping[int, Review]
+    results: Iterable[ScreeningResult],
+    path: Path,
+    reviews: Mapping[int, Review],
+    deidentify: bool,
 ) -> int:
     handle, temp_name = tempfile.mkstemp(
         prefix=temporary_sibling_prefix(path), suffix=".tmp", dir=path.parent
@@ -104,7 +118,7 @@ def _write_then_replace(
             count = 0
             for result in results:
                 review = None if result.id is None else reviews.get(result.id)
-                writer.writerow(_row(result, review))
+                writer.writerow(_row(result, review, deidentify))
                 count += 1
             stream.flush()
             os.fsync(stream.fileno())
@@ -116,11 +130,14 @@ def _write_then_replace(
     return count
 
 
-def _row(result: ScreeningResult, review: Review | None = None) -> list[str]:
+def _row(
+    result: ScreeningResult, review: Review | None = None, deidentify: bool = False
+) -> list[str]:
     """The cells of one result, in `CSV_COLUMNS` order."""
     ok = result.status is Status.OK
+    age = result.patient_age_years
     cells = {
-        "file": result.file,
+        "file": _base_name(result.file) if deidentify else result.file,
         "status": str(result.status),
         # One decimal, never negative (scores lie in 0-100), so never mistaken for a formula.
         "score": format_score(result.score) if ok and result.score is not None else "",
@@ -140,8 +157,18 @@ def _row(result: ScreeningResult, review: Review | None = None) -> list[str]:
         "reviewed_at": "" if review is None else review.reviewed_at.isoformat(timespec="seconds"),
         "review_note": "" if review is None else review.note,
         "threshold_source": str(result.threshold_source),
+        "patient_name": "" if deidentify else result.patient_name or "",
+        "patient_sex": result.patient_sex or "",
+        "patient_age_years": "" if age is None else f"{age:.1f}",
+        "age_warning": result.age_warning,
     }
     return [_neutralise(cells[column]) for column in CSV_COLUMNS]
+
+
+def _base_name(file: str) -> str:
+    """The name of `file` without its folders, whichever system's separators it was logged with
+    (a log from a Windows laptop exported on Linux)."""
+    return file.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def _neutralise(cell: str) -> str:

@@ -47,9 +47,14 @@ from core.dicom_display import colour_share_of, display_bytes_per_pixel, display
 from core.dicom_signature import has_part10_signature, starts_like_a_data_set
 from core.errors import UnreadableImage, UnsupportedDicom
 
-#: The identifiers passed on to the result log, when the file has them.
+#: The identifiers passed on to the result log, when the file has them; the patient's name, sex
+#: and age (or birth date) are read into plain values by `core.patient`.
 METADATA_KEYWORDS = (
     "PatientID",
+    "PatientName",
+    "PatientSex",
+    "PatientAge",
+    "PatientBirthDate",
     "StudyDate",
     "StudyInstanceUID",
     "SeriesInstanceUID",
@@ -344,5 +349,14 @@ def _sop_class(ds: Dataset) -> uid.UID:
 
 
 def _metadata(ds: Dataset) -> dict[str, str]:
-    values = {keyword: ds.get(keyword) for keyword in METADATA_KEYWORDS}
+    values = {keyword: _value(ds, keyword) for keyword in METADATA_KEYWORDS}
     return {key: str(value).strip() for key, value in values.items() if value not in (None, "")}
+
+
+def _value(ds: Dataset, keyword: str) -> object:
+    """One element's value; a malformed one (a name in an unknown character set, a bad age)
+    is left out rather than costing the film its screening."""
+    try:
+        return ds.get(keyword)
+    except (ValueError, TypeError, LookupError, UnicodeError):
+        return None

@@ -343,8 +343,12 @@ def _serve(
     """The child's loop: answer each request with (True, result) or (False, exception), until the
     parent closes the pipe (or dies). With a budget, the target books memory through
     `core.decode_budget.reserve` on the decoder's account."""
-    # Ctrl+C in a terminal reaches the whole process group; the parent decides what stops.
+    # Ctrl+C in a terminal, and a service manager's SIGTERM, reach the whole process group; the
+    # parent decides what stops, and a child whose parent is gone sees the pipe close and ends.
+    # (Killed by SIGTERM mid-batch, children left the shared budget's semaphores to the resource
+    # tracker, which then warned on the terminal.)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _silence_stderr()
     if budget is not None:
         decode_budget.install(budget, account, connection)

@@ -35,6 +35,9 @@ class ModelCard:
     calibration_b: float
     threshold: float  # on the 0-100 score scale
     raw: dict[str, Any]
+    #: The ages, in whole years, the model was validated on ([1, 5]: children aged 1 to 5); a
+    #: film of a patient outside them is marked (`core.patient.age_warning`). None: not stated.
+    validated_ages_years: tuple[float, float] | None = None
 
     def probability(self, logit: float) -> float:
         """Calibrated probability of pneumonia for a raw model logit (Platt scaling)."""
@@ -112,7 +115,17 @@ def load_model_card(card_path: Path) -> ModelCard:
         calibration_b=fields.number("calibration.b"),
         threshold=threshold,
         raw=raw,
+        validated_ages_years=_validated_ages(fields) if "validated_ages_years" in raw else None,
     )
+
+
+def _validated_ages(fields: _CardFields) -> tuple[float, float]:
+    """`validated_ages_years`: [youngest, oldest] in years, 0 <= youngest <= oldest."""
+    ages = fields.get("validated_ages_years", list)
+    numbers = [a for a in ages if isinstance(a, int | float) and not isinstance(a, bool)]
+    if len(ages) != 2 or len(numbers) != 2 or not 0 <= numbers[0] <= numbers[1] <= 130:
+        fields.refuse("validated_ages_years", "must be [youngest, oldest] in years", ages)
+    return float(numbers[0]), float(numbers[1])
 
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")

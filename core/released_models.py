@@ -9,7 +9,7 @@ RELEASED_CARDS: dict[str, dict[str, str]] = {
     "0c1a01b99977b1e2a950a61c1bfc93baa43bd59cdeec86288ed2895af05ed822": {
         "card": "model.json",
         "version": "1.2.0",
-        "digest": "4242b9b710a4eff55bfcab42f987b7173eb66960da614076426138ea2c83b8e9",
+        "digest": "53cedec4c68d9e138aa0af1c3b6f55bbba77f49f7b7b158c6f297cc5f8958336",
     },
     "0cc692ecbed6068280af2bd68e8a2c5a5837636832878f5db9d21a1540b9c3e2": {
         "card": "frontal-gate.json",

@@ -75,6 +75,11 @@ class ScreeningResult:
     series_instance_uid: str | None = None
     sop_instance_uid: str | None = None
     threshold_source: ThresholdSource = ThresholdSource.MODEL
+    patient_name: str | None = None
+    patient_sex: str | None = None  # "F", "M", "O" or None
+    patient_age_years: float | None = None  # at the study (`core.patient.age_years`)
+    patient_birth_date: str | None = None  # ISO YYYY-MM-DD
+    age_warning: str = ""  # a plain sentence when the age is outside the model's validated ages
     heatmap: np.ndarray | None = field(default=None, compare=False, repr=False)
     id: int | None = None
 

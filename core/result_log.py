@@ -15,6 +15,9 @@ Why it is built this way:
 - Reviews (`core.review`) are append-only: a correction adds a row, and triggers refuse any UPDATE
   or DELETE of a review, so who decided what and when can always be shown. The latest review of a
   result is the one added last (highest row id), whatever the clocks said.
+- Patient details typed for a film without them (a JPEG or PNG: `set_patient`) update the result's
+  own patient columns: they describe the film, not a decision, so a corrected typo replaces the
+  typo; every later screening of the same bytes is served from the log with them.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ import numpy as np
 
 from core.errors import ResultLogError
 from core.paths import ensure_folder, result_log_path
+from core.patient import PatientDetails
 from core.plain_problems import folder_problem, plain_log_problem, sqlite_code
 from core.result import ScreeningResult
 from core.review import Review
@@ -88,17 +92,36 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """CREATE TRIGGER reviews_are_never_deleted BEFORE DELETE ON reviews
             BEGIN SELECT RAISE(ABORT, 'reviews are append-only: add a newer review'); END""",
     ),
+    (  # 3: the patient's name, sex, age and birth date, and the age warning (issue 17)
+        "ALTER TABLE results ADD COLUMN patient_name TEXT",
+        "ALTER TABLE results ADD COLUMN patient_sex TEXT CHECK (patient_sex IN ('F', 'M', 'O'))",
+        "ALTER TABLE results ADD COLUMN patient_age_years REAL",
+        "ALTER TABLE results ADD COLUMN patient_birth_date TEXT",  # ISO YYYY-MM-DD
+        "ALTER TABLE results ADD COLUMN age_warning TEXT NOT NULL DEFAULT ''",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: The first schema version with reviews and `threshold_source`.
 REVIEWS_VERSION = 2
+#: The first schema version with the patient's name, sex, age, birth date and age warning.
+PATIENT_VERSION = 3
+
+#: The patient columns, and what a read-only log older than `PATIENT_VERSION` reads instead.
+_PATIENT_COLUMNS = (
+    ("patient_name", "NULL"),
+    ("patient_sex", "NULL"),
+    ("patient_age_years", "NULL"),
+    ("patient_birth_date", "NULL"),
+    ("age_warning", "''"),
+)
 
 # Column order shared by the insert's values and `_from_row`.
 _COLUMNS = (
     "file, sha256, status, score, label, reason, threshold, model_version, screened_at, "
     "patient_id, study_date, study_instance_uid, series_instance_uid, sop_instance_uid, "
-    "heatmap, heatmap_rows, heatmap_cols, threshold_source"
+    "heatmap, heatmap_rows, heatmap_cols, threshold_source, "
+    + ", ".join(name for name, _ in _PATIENT_COLUMNS)
 )
 _INSERT = (
     f"INSERT INTO results ({_COLUMNS}, screened_at_utc) "
@@ -116,6 +139,9 @@ def _select(version: int) -> str:
     columns = _COLUMNS
     if version < REVIEWS_VERSION:  # every result of an older log was decided by the model's
         columns = columns.replace("threshold_source", "'model' AS threshold_source")
+    if version < PATIENT_VERSION:  # an older log knows the patient's ID only
+        for name, missing in _PATIENT_COLUMNS:
+            columns = columns.replace(f", {name}", f", {missing} AS {name}")
     return f"SELECT id, {columns} FROM results"
 
 
@@ -192,6 +218,11 @@ class ResultLog:
             rows,
             cols,
             str(result.threshold_source),
+            _storable(result.patient_name),
+            result.patient_sex,
+            result.patient_age_years,
+            result.patient_birth_date,
+            _storable(result.age_warning),
             _timestamp(result.screened_at.astimezone(UTC)),
         )
         with self._errors("write to"), self._transaction() as db:
@@ -266,6 +297,43 @@ class ResultLog:
                 "review cannot be saved."
             )
         return replace(review, id=cursor.lastrowid)
+
+    def set_patient(
+        self, result_id: int, details: PatientDetails, age_warning: str = ""
+    ) -> ScreeningResult:
+        """Store what the user typed about the patient of result `result_id` (a film without
+        patient data) and return the result as now logged. `age_warning` is
+        `core.patient.age_warning` for the typed age and the model card's validated ages.
+
+        Raises:
+            ResultLogError: the log holds no result `result_id`, or cannot be written.
+        """
+        if self.read_only:
+            raise ResultLogError(
+                f"The result log {self.path} is open for reading only, so the patient details of "
+                f"result {result_id} cannot be saved. Open PneumoScreen where the log can be "
+                "written to."
+            )
+        values = (
+            _storable(details.patient_id),
+            _storable(details.name),
+            details.sex,
+            details.age_years,
+            _storable(age_warning),
+            int(result_id),
+        )
+        with self._errors("write to"), self._transaction() as db:
+            cursor = db.execute(
+                "UPDATE results SET patient_id = ?, patient_name = ?, patient_sex = ?, "
+                "patient_age_years = ?, age_warning = ? WHERE id = ?",
+                values,
+            )
+        if cursor.rowcount != 1:
+            raise ResultLogError(
+                f"There is no result {result_id} in the result log {self.path}, so its patient "
+                "details cannot be saved."
+            )
+        return self.results(ids=[int(result_id)])[0]
 
     def review_history(self, result_id: int) -> list[Review]:
         """Every review of the result `result_id`, oldest first; the last one is in force."""
@@ -448,7 +516,7 @@ def _readable(value: str | bytes | None) -> str | None:
 def _from_row(row: tuple) -> ScreeningResult:
     (row_id, file, sha256, status, score, label, reason, threshold, model_version, screened_at,
      patient_id, study_date, study_uid, series_uid, sop_uid, blob, rows, cols,
-     threshold_source) = row  # fmt: skip
+     threshold_source, name, sex, age, birth_date, age_warning) = row  # fmt: skip
     heatmap = None
     if blob is not None:
         heatmap = np.frombuffer(blob, dtype="<f4").reshape(rows, cols)
@@ -468,6 +536,11 @@ def _from_row(row: tuple) -> ScreeningResult:
         series_instance_uid=_readable(series_uid),
         sop_instance_uid=_readable(sop_uid),
         threshold_source=threshold_source,
+        patient_name=_readable(name),
+        patient_sex=sex,
+        patient_age_years=age,
+        patient_birth_date=birth_date,
+        age_warning=_readable(age_warning) or "",
         heatmap=heatmap,
         id=row_id,
     )

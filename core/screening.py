@@ -11,6 +11,11 @@ Every result is labelled with the threshold in force (the model's, or the clinic
 again with the threshold in force now (its score and heatmap stay): a changed site threshold is
 never bypassed by the cache, and such a new decision is logged as a new row, so the log holds
 every decision shown with the threshold that made it.
+
+A film whose patient's age is known (`core.patient`) and outside the model card's validated ages
+carries an `age_warning`; where the site's rule says so (`ThresholdInForce.reject_outside_ages`)
+it is rejected instead of scored, and a cached result follows the rule in force now, as it follows
+the threshold.
 """
 
 from __future__ import annotations
@@ -32,6 +37,15 @@ from core.errors import UnreadableImage
 from core.file_bytes import read_file_bytes
 from core.image_reader import DECODERS, decode_slot
 from core.model_card import ModelCard
+from core.patient import (
+    AGE_REASON_START,
+    age_rejection_reason,
+    age_warning,
+    age_years,
+    iso_date,
+    parse_sex,
+    patient_name,
+)
 from core.quality_gate import DEFAULT_CHECKS, GateCheck, rejection_reason
 from core.result import ScreeningResult, Status, ThresholdSource, label_for
 from core.result_log import ResultLog
@@ -164,18 +178,20 @@ class Screener:
                 return Outcome(self._result(path, "", Status.ERROR, reason=str(exc)), False)
             sha256 = hashlib.sha256(data).hexdigest()
             cached = self.log.cached(sha256, self.model_version)
-            if cached is not None:
+            if cached is not None and not self._rejected_by_an_old_age_rule(cached):
                 return Outcome(self._relabelled(replace(cached, file=str(path))), from_cache=True)
             try:
                 image = slot.decode(data, path, min_side=self.card.input_size)
             except UnreadableImage as exc:
                 return Outcome(self._result(path, sha256, Status.ERROR, reason=str(exc)), False)
         classifier, checks = self._models()
+        threshold = self._threshold  # read once: the label and the record agree
         reason = rejection_reason(image, checks)
+        if reason is None and threshold.reject_outside_ages:
+            reason = self._age_reason(_dicom_age(image.dicom))
         if reason is not None:
             return Outcome(self._result(path, sha256, Status.REJECTED, image, reason=reason), False)
         found = classifier.classify(image.pixels)
-        threshold = self._threshold  # read once: the label and the record agree
         return Outcome(
             self._result(
                 path,
@@ -195,6 +211,22 @@ class Screener:
         that decided it; else a new decision (no row id yet, dated now) with the same score and
         heatmap. A rejected file has no label: it stays as logged."""
         threshold = self._threshold
+        age_reason = None
+        if threshold.reject_outside_ages:
+            age_reason = self._age_reason(cached.patient_age_years)
+        if cached.status is Status.OK and age_reason is not None:
+            return replace(
+                cached,
+                status=Status.REJECTED,
+                score=None,
+                label=None,
+                reason=age_reason,
+                heatmap=None,
+                threshold=threshold.threshold,
+                threshold_source=threshold.source,
+                screened_at=datetime.now().astimezone(),
+                id=None,
+            )
         if (
             cached.status is not Status.OK
             or cached.score is None
@@ -211,6 +243,20 @@ class Screener:
             threshold_source=threshold.source,
             screened_at=datetime.now().astimezone(),
             id=None,
+        )
+
+    def _age_reason(self, age: float | None) -> str | None:
+        """The rejection reason for a film outside the validated ages, None when inside or the
+        age is unknown."""
+        return age_rejection_reason(age, self.card.validated_ages_years)
+
+    def _rejected_by_an_old_age_rule(self, cached: ScreeningResult) -> bool:
+        """A film rejected for its age while the site's rule no longer rejects: screen it again
+        (the log has no score for it)."""
+        return (
+            cached.status is Status.REJECTED
+            and cached.reason.startswith(AGE_REASON_START)
+            and not self._threshold.reject_outside_ages
         )
 
     def _load_models(self) -> tuple[Classifier, tuple[GateCheck, ...]]:
@@ -239,6 +285,7 @@ class Screener:
     ) -> ScreeningResult:
         dicom = image.dicom if image is not None else {}
         threshold = threshold or self._threshold
+        age = _dicom_age(dicom)
         return ScreeningResult(
             file=str(path),
             sha256=sha256,
@@ -255,5 +302,15 @@ class Screener:
             study_instance_uid=dicom.get("StudyInstanceUID"),
             series_instance_uid=dicom.get("SeriesInstanceUID"),
             sop_instance_uid=dicom.get("SOPInstanceUID"),
+            patient_name=patient_name(dicom.get("PatientName")),
+            patient_sex=parse_sex(dicom.get("PatientSex")),
+            patient_age_years=age,
+            patient_birth_date=iso_date(dicom.get("PatientBirthDate")),
+            age_warning=age_warning(age, self.card.validated_ages_years),
             heatmap=fields.get("heatmap"),
         )
+
+
+def _dicom_age(dicom: dict[str, str]) -> float | None:
+    """The patient's age at the study, from a DICOM file's metadata (`DecodedImage.dicom`)."""
+    return age_years(dicom.get("PatientAge"), dicom.get("PatientBirthDate"), dicom.get("StudyDate"))

@@ -13,6 +13,9 @@ Why it is built this way:
 - The file is written atomically (a temporary file in the same folder, synced, then renamed over
   the old one), so a crash never leaves half a profile, and readable by its owner only, like the
   log.
+- The profile also says what to do with a film whose patient is outside the ages the model was
+  validated on (`reject_outside_ages`): by default it is screened and marked; a clinic may have
+  such films rejected instead. A profile written before this setting existed reads as the default.
 - A damaged profile is never ignored: `load` raises `SiteProfileError`, a plain sentence naming the
   file and the way out. Falling back to the model's threshold unseen would change the clinic's
   decisions without anyone knowing; so the command line stops with that sentence (exit 1), and
@@ -44,6 +47,9 @@ if TYPE_CHECKING:
     from core.model_card import ModelCard
 
 PROFILE_NAME = "site-profile.json"
+
+#: The profile's key for the age rule (absent in older profiles: False, mark but screen).
+AGE_RULE_KEY = "reject_outside_validated_ages"
 
 #: The profile format this version reads and writes; a newer one is refused, not misread.
 FORMAT_VERSION = 1
@@ -113,18 +119,27 @@ class ThresholdInForce:
     threshold: float
     source: ThresholdSource
     notice: str = ""
+    #: The site's age rule travels with its threshold, so everything that screens with the site's
+    #: threshold also applies its age rule: True rejects a film whose patient's age is known and
+    #: outside the model card's `validated_ages_years`; False screens it with a warning.
+    reject_outside_ages: bool = False
 
 
 class SiteProfile:
     """The site profile in `folder` (the data folder by default), as loaded."""
 
     def __init__(
-        self, folder: Path, site: SiteThreshold | None, history: list[dict[str, Any]]
+        self,
+        folder: Path,
+        site: SiteThreshold | None,
+        history: list[dict[str, Any]],
+        reject_outside_ages: bool = False,
     ) -> None:
         self.folder = Path(folder)
         self.path = self.folder / PROFILE_NAME
         self.site = site
         self._history = history
+        self.reject_outside_ages = reject_outside_ages
 
     @classmethod
     def load(cls, folder: Path | None = None) -> SiteProfile:
@@ -135,8 +150,8 @@ class SiteProfile:
                 PneumoScreen.
         """
         folder = Path(folder) if folder is not None else data_dir()
-        site, history = _read(folder / PROFILE_NAME)
-        return cls(folder, site, history)
+        site, history, reject = _read(folder / PROFILE_NAME)
+        return cls(folder, site, history, reject)
 
     @classmethod
     def set_aside_damaged(
@@ -167,11 +182,11 @@ class SiteProfile:
     def threshold_in_force(self, model_threshold: float, model_version: str) -> ThresholdInForce:
         """The site threshold when one is set for `model_version`, else the model's threshold
         (with a notice when the site threshold was set for another model version)."""
-        site = self.site
+        site, reject = self.site, self.reject_outside_ages
         if site is None:
-            return ThresholdInForce(model_threshold, ThresholdSource.MODEL, "")
+            return ThresholdInForce(model_threshold, ThresholdSource.MODEL, "", reject)
         if site.model_version == model_version:
-            return ThresholdInForce(site.threshold, ThresholdSource.SITE, "")
+            return ThresholdInForce(site.threshold, ThresholdSource.SITE, "", reject)
         notice = (
             f"The site threshold {format_score(site.threshold)} set by {site.set_by} on "
             f"{site.set_at.date().isoformat()} was for model version {site.model_version}; this "
@@ -179,7 +194,30 @@ class SiteProfile:
             f"{format_score(model_threshold)} applies. Set a site threshold again from evidence "
             "screened with this model if the clinic needs one."
         )
-        return ThresholdInForce(model_threshold, ThresholdSource.MODEL, notice)
+        return ThresholdInForce(model_threshold, ThresholdSource.MODEL, notice, reject)
+
+    def set_reject_outside_ages(self, reject: bool, by: str) -> bool:
+        """Reject (True) or only mark (False) films outside the validated ages; saves and records
+        who did it. Returns False (and saves nothing) when the rule is already so."""
+        self._reload()
+        if self.reject_outside_ages == reject:
+            return False
+        current = None if self.site is None else self.site.threshold
+        self.reject_outside_ages = reject
+        try:
+            self._change(
+                self.site,
+                {
+                    "event": "reject_outside_ages" if reject else "mark_outside_ages",
+                    "by": " ".join(by.split()) or "unknown",
+                    "old_threshold": current,
+                },
+                new_threshold=current,
+            )
+        except SiteProfileError:
+            self.reject_outside_ages = not reject
+            raise
+        return True
 
     def set_threshold(self, site: SiteThreshold) -> None:
         """Make `site` the site threshold and save; the history records the change."""
@@ -228,7 +266,7 @@ class SiteProfile:
     def _reload(self) -> None:
         """Read the file again before changing it, so a change made meanwhile by another
         PneumoScreen (the window and a command line) keeps its history entry."""
-        self.site, self._history = _read(self.path)
+        self.site, self._history, self.reject_outside_ages = _read(self.path)
 
     def _change(
         self,
@@ -253,6 +291,7 @@ class SiteProfile:
             {
                 "format_version": FORMAT_VERSION,
                 "site_threshold": None if site is None else site.as_json(),
+                AGE_RULE_KEY: self.reject_outside_ages,
                 "history": history,
             },
         )
@@ -272,11 +311,12 @@ def threshold_for(
     )
 
 
-def _read(path: Path) -> tuple[SiteThreshold | None, list[dict[str, Any]]]:
+def _read(path: Path) -> tuple[SiteThreshold | None, list[dict[str, Any]], bool]:
+    """The site threshold, the history and the age rule in the profile at `path`."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return None, []
+        return None, [], False
     except (NotADirectoryError, FileExistsError) as exc:  # the data folder is a file
         raise SiteProfileError(folder_problem(path.parent, exc)) from exc
     except OSError as exc:
@@ -302,11 +342,14 @@ def _read(path: Path) -> tuple[SiteThreshold | None, list[dict[str, Any]]]:
     history = raw.get("history", [])
     if not isinstance(history, list) or not all(isinstance(e, dict) for e in history):
         raise SiteProfileError(_damaged(path, "its history is not a list of changes"))
+    reject = raw.get(AGE_RULE_KEY, False)
+    if not isinstance(reject, bool):
+        raise SiteProfileError(_damaged(path, f"{AGE_RULE_KEY} is not true or false"))
     entry = raw.get("site_threshold")
     if entry is None:
-        return None, history
+        return None, history, reject
     try:
-        return SiteThreshold.from_json(entry), history
+        return SiteThreshold.from_json(entry), history, reject
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise SiteProfileError(_damaged(path, f"its site threshold is incomplete ({exc})")) from exc
 

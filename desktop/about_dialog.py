@@ -57,6 +57,18 @@ LICENCES: tuple[tuple[str, str, str, str | None], ...] = (
         "Pillow",
     ),
     ("NumPy", QT_TRANSLATE_NOOP("AboutDialog", "arrays"), "BSD 3-Clause License", "numpy"),
+    (
+        "simplejpeg",
+        QT_TRANSLATE_NOOP("AboutDialog", "decodes JPEG strictly (libjpeg-turbo)"),
+        "MIT License",
+        "simplejpeg",
+    ),
+    (
+        "watchdog",
+        QT_TRANSLATE_NOOP("AboutDialog", "watches folders for new films"),
+        "Apache License 2.0",
+        "watchdog",
+    ),
 )
 
 
@@ -67,6 +79,9 @@ def _version(distribution: str | None) -> str:
         return version(distribution)
     except PackageNotFoundError:
         return ""
+
+
+_NO_FIGURE = "\u2013"  # a metric the card does not give for that set
 
 
 def _figure(block: dict) -> str:
@@ -119,7 +134,8 @@ class AboutDialog(QDialog):
                 ).format(threshold=card.threshold)
             )
             + "</p>",
-            self._performance_table(raw.get("performance", {})),
+            self._performance_table(raw.get("performance", {}), raw.get("independent_evaluation")),
+            self._independent_note(raw.get("independent_evaluation")),
         ]
         note = raw.get("performance", {}).get("note")
         if note:
@@ -127,9 +143,17 @@ class AboutDialog(QDialog):
         parts.append(f"<p><small>{escape(raw.get('training', {}).get('data', ''))}</small></p>")
         return "".join(parts)
 
-    def _performance_table(self, performance: dict) -> str:
+    def _performance_table(self, performance: dict, independent: dict | None = None) -> str:
+        """Validation, test-dev and, where the card has it, the independent evaluation side by
+        side; a metric a set lacks is shown as a dash, so the columns stay aligned."""
         sets = [(key, performance[key]) for key in ("validation", "test_dev") if key in performance]
-        names = {"validation": self.tr("Validation"), "test_dev": self.tr("Test (development)")}
+        if independent:
+            sets.append(("independent", independent))
+        names = {
+            "validation": self.tr("Validation"),
+            "test_dev": self.tr("Test (development)"),
+            "independent": self.tr("Test (independent, held out)"),
+        }
         head = "".join(
             f"<th>{escape(names[key])}<br><small>n = {block.get('n', '?')}</small></th>"
             for key, block in sets
@@ -138,10 +162,14 @@ class AboutDialog(QDialog):
             ("auc", self.tr("AUC")),
             ("sensitivity", self.tr("Sensitivity")),
             ("specificity", self.tr("Specificity")),
+            ("accuracy", self.tr("Accuracy")),
         )
         rows = "".join(
             f"<tr><td>{escape(title)}</td>"
-            + "".join(f"<td>{_figure(block[metric])}</td>" for _, block in sets if metric in block)
+            + "".join(
+                f"<td>{_figure(block[metric]) if metric in block else _NO_FIGURE}</td>"
+                for _, block in sets
+            )
             + "</tr>"
             for metric, title in metrics
         )
@@ -149,6 +177,21 @@ class AboutDialog(QDialog):
             "<table border='1' cellpadding='4' cellspacing='0'>"
             f"<tr><th></th>{head}</tr>{rows}</table>"
         )
+
+    def _independent_note(self, independent: dict | None) -> str:
+        """What the independent column is, from the card: the set, its size, rejections."""
+        if not independent:
+            return ""
+        text = self.tr(
+            "Independent evaluation: {about}. {positive} with pneumonia, {negative} without; "
+            "{rejected} refused by the quality checks."
+        ).format(
+            about=independent.get("about", independent.get("set", "")),
+            positive=independent.get("n_positive", "?"),
+            negative=independent.get("n_negative", "?"),
+            rejected=independent.get("rejected", "?"),
+        )
+        return f"<p><small>{escape(text)}</small></p>"
 
     def licences_html(self) -> str:
         rows = "".join(

@@ -6,7 +6,7 @@ the command appears.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -26,6 +26,13 @@ class WindowActions:
     site_threshold: QAction
     about: QAction
     quit: QAction
+    print_report: QAction
+    day_summary: QAction
+
+
+def every_action(actions: WindowActions) -> list[QAction]:
+    """Each of the window's commands, e.g. to let their shortcuts through a text box."""
+    return [getattr(actions, field.name) for field in fields(actions)]
 
 
 def make_actions(window: QMainWindow) -> WindowActions:
@@ -102,6 +109,18 @@ def make_actions(window: QMainWindow) -> WindowActions:
             None,
             translate("Actions", "Close PneumoScreen"),
         ),
+        print_report=action(
+            translate("Actions", "&Print report…"),
+            QKeySequence.StandardKey.Print,
+            None,
+            translate("Actions", "A one-page report of the selected result, printed or as PDF"),
+        ),
+        day_summary=action(
+            translate("Actions", "&Day summary report…"),
+            "Ctrl+Shift+D",
+            None,
+            translate("Actions", "Counts and flagged films of one day, printed or as PDF"),
+        ),
     )
 
 
@@ -113,6 +132,7 @@ def build_menus(
     file_menu.addActions([actions.add_files, actions.add_folder])
     file_menu.addSeparator()
     file_menu.addAction(actions.export)
+    file_menu.addActions([actions.print_report, actions.day_summary])
     file_menu.addSeparator()
     file_menu.addAction(actions.cancel)
     file_menu.addSeparator()

@@ -3,6 +3,10 @@
 The image is read in the background (a radiograph on a slow USB stick must not freeze the window);
 a result selected while an older image is still loading simply wins. The pane always carries the
 "screening aid, not a diagnosis" notice, whatever is selected.
+
+The patient is shown field by field (`desktop.patient_text`), with the age warning when the film is
+outside the ages the model was validated on; a film without patient data gets the form to type
+them (`desktop.patient_form`).
 """
 
 from __future__ import annotations
@@ -30,6 +34,8 @@ from core.result import ScreeningResult, Status, format_score
 from desktop.image_view import ImageView
 from desktop.imaging import compose, heatmap_to_qimage, load_detail_image
 from desktop.labels import colours, local_time, verdict_text
+from desktop.patient_form import PatientForm
+from desktop.patient_text import age_warning_text, patient_lines
 from desktop.review_panel import ReviewPanel
 from desktop.score_bar import ScoreBar
 from desktop.worker import TaskManager
@@ -60,6 +66,10 @@ class DetailPane(QWidget):
 
     def result(self) -> ScreeningResult | None:
         return self._result
+
+    def shown_image(self) -> QImage | None:
+        """The film as read for the pane (no heatmap), once it is on screen; for the report."""
+        return self._base
 
     def show_result(self, result: ScreeningResult | None) -> None:
         """Show `result` (None: nothing selected) and start reading its image."""
@@ -165,13 +175,21 @@ class DetailPane(QWidget):
         self.reason = QLabel(wordWrap=True, objectName="reason")
         self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.reason.setStyleSheet("#reason { color: #6b4300; font-weight: bold; }")
-        self._facts = {key: QLabel(wordWrap=True) for key in ("file", "patient", "model", "time")}
+        self.age_warning = QLabel(wordWrap=True, objectName="ageWarning")
+        self.age_warning.setStyleSheet("#ageWarning { color: #6b4300; font-weight: bold; }")
+        self._facts = {key: QLabel(wordWrap=True) for key in ("file", "model", "time")}
         self._facts["file"].setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._facts_box = QWidget()
         facts = QFormLayout(self._facts_box)
         facts.setContentsMargins(0, 0, 0, 0)
         facts.addRow(self.tr("File:"), self._facts["file"])
-        facts.addRow(self.tr("Patient ID:"), self._facts["patient"])
+        self.patient_facts: dict[str, QLabel] = {}
+        for field, _value in patient_lines(None):
+            self.patient_facts[field] = QLabel(wordWrap=True)
+            self.patient_facts[field].setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextSelectableByMouse
+            )
+            facts.addRow(field, self.patient_facts[field])
         facts.addRow(self.tr("Screened:"), self._facts["time"])
         facts.addRow(self.tr("Model:"), self._facts["model"])
         self.notice = QLabel(
@@ -188,6 +206,8 @@ class DetailPane(QWidget):
         )
 
         self.review = ReviewPanel()
+        self.patient_form = PatientForm(self._tasks)
+        self.patient_form.saved.connect(self._patient_saved)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.verdict)
@@ -196,7 +216,9 @@ class DetailPane(QWidget):
         layout.addWidget(self.score_bar)
         layout.addWidget(self.score_text)
         layout.addWidget(self.reason)
+        layout.addWidget(self.age_warning)
         layout.addWidget(self._facts_box)
+        layout.addWidget(self.patient_form)
         layout.addWidget(self.review)
         layout.addWidget(self.notice)
 
@@ -207,7 +229,9 @@ class DetailPane(QWidget):
         self._facts_box.setVisible(result is not None)
         self.score_bar.setVisible(result is not None and result.status is Status.OK)
         self.reason.setVisible(result is not None and result.status is not Status.OK)
-        for label in self._facts.values():
+        self.age_warning.setVisible(result is not None and bool(result.age_warning))
+        self.patient_form.show_result(result)
+        for label in (*self._facts.values(), *self.patient_facts.values()):
             label.setText("")
         self.score_text.setText("")
         if result is None:
@@ -231,12 +255,17 @@ class DetailPane(QWidget):
             )
         self.reason.setText(result.reason)
         self._facts["file"].setText(result.file)
-        patient = result.patient_id or self.tr("not recorded")
-        if result.study_date:
-            patient += self.tr(" (study date {date})").format(date=result.study_date)
-        self._facts["patient"].setText(patient)
+        for field, value in patient_lines(result):
+            self.patient_facts[field].setText(value or self.tr("not recorded"))
+        self.age_warning.setText(age_warning_text(result))
         self._facts["time"].setText(local_time(result.screened_at))
         self._facts["model"].setText(result.model_version)
+
+    def _patient_saved(self, result: ScreeningResult) -> None:
+        """Typed patient details were saved: show them if their film is still the one shown."""
+        if self._result is not None and self._result.id == result.id:
+            self._result = result
+            self._fill_text(result)
 
     def _step_opacity(self, step: int) -> None:
         self._opacity.setValue(self._opacity.value() + step)

@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -51,7 +52,9 @@ class ExportCounts:
 
 
 class ExportScopeDialog(QDialog):
-    """Three radio buttons: every result in the log, the rows shown, or the rows selected."""
+    """Three radio buttons: every result in the log, the rows shown, or the rows selected; and
+    whether to de-identify the file (file base names only, no patient names: for a district
+    office that needs counts, not names)."""
 
     def __init__(self, counts: ExportCounts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +81,13 @@ class ExportScopeDialog(QDialog):
             (scope for scope, _, count in reversed(choices) if count > 0), ExportScope.ALL
         )
         self._buttons[preferred].setChecked(True)
+        self.deidentify = QCheckBox(
+            self.tr("&De-identify: file names without folders, no patient names")
+        )
+        self.deidentify.setToolTip(
+            self.tr("Every column stays, in order; the file column holds only the file's name.")
+        )
+        layout.addWidget(self.deidentify)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -95,9 +105,9 @@ def default_file_name(today: date | None = None) -> str:
     return f"pneumoscreen-{(today or date.today()).isoformat()}.csv"
 
 
-def ask_export(parent: QWidget, counts: ExportCounts) -> tuple[ExportScope, Path] | None:
-    """Ask which rows and which file (starting in the last export folder); None if the user
-    cancels either question."""
+def ask_export(parent: QWidget, counts: ExportCounts) -> tuple[ExportScope, Path, bool] | None:
+    """Ask which rows, whether de-identified, and which file (starting in the last export
+    folder); None if the user cancels either question."""
     dialog = ExportScopeDialog(counts, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
@@ -113,7 +123,8 @@ def ask_export(parent: QWidget, counts: ExportCounts) -> tuple[ExportScope, Path
         return None
     path = Path(name)
     store.setValue(settings.LAST_EXPORT_FOLDER, str(path.parent))
-    return dialog.scope(), path if path.suffix else path.with_suffix(".csv")
+    path = path if path.suffix else path.with_suffix(".csv")
+    return dialog.scope(), path, dialog.deidentify.isChecked()
 
 
 def start_export(
@@ -123,13 +134,15 @@ def start_export(
     done: Callable[[Path, int], None],
     failed: Callable[[BaseException], None],
     reviews: Mapping[int, Review] | None = None,
+    deidentify: bool = False,
 ) -> Task | None:
     """Write the CSV in the background (a USB stick can be slow); `done(path, rows)` follows.
 
     The destination is checked first, as the command line checks it: the result log, anything
     in the data folder, a folder, or one of the exported rows' own images is refused through
     `failed` (a message box), and nothing is written. `reviews` (result id -> latest review) fill
-    the review columns.
+    the review columns. `deidentify`: file base names only and no patient names
+    (`core.csv_export`).
     """
     try:
         destination = check_csv_destination(path, (result.file for result in results), data_dir())
@@ -138,6 +151,6 @@ def start_export(
         return None
 
     def job(cancel: threading.Event) -> Iterator[int]:
-        yield write_results_csv(results, destination, reviews)
+        yield write_results_csv(results, destination, reviews, deidentify=deidentify)
 
     return tasks.run(job, on_item=lambda rows: done(path, rows), on_error=failed)

@@ -1,11 +1,14 @@
-"""Search box and filters above the table: text, label, status, review, and "screened since".
+"""Search box and filters above the table: scope, text, label, status, review, "screened since".
 
 The bar only sets the filter proxy's fields; what "filtered" means lives in `ResultsFilter`.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
+from collections.abc import Iterable
+
+from PySide6.QtCore import QDate, QEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -13,12 +16,40 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QVBoxLayout,
     QWidget,
 )
 
 from core.result import Label, Status
 from desktop.labels import label_text, status_text
-from desktop.results_filter import ResultsFilter, ReviewFilter
+from desktop.results_filter import ResultsFilter, ReviewFilter, Scope
+
+
+class SearchBox(QLineEdit):
+    """A line edit that leaves the window's own shortcuts to the window.
+
+    A line edit claims some keys for editing before any shortcut sees them (on Linux, Ctrl+E
+    moves to the end of the line), so Ctrl+E did not export while the cursor was in the search
+    box. The keys given to `let_through` are declined here and reach their action.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(clearButtonEnabled=True)
+        self._window_keys: list[QKeySequence] = []
+
+    def let_through(self, sequences: Iterable[QKeySequence]) -> None:
+        self._window_keys = [seq for seq in sequences if not seq.isEmpty()]
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            pressed = QKeySequence(event.keyCombination())
+            if any(
+                seq.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch
+                for seq in self._window_keys
+            ):
+                event.ignore()  # not ours: the shortcut map gives it to the window's action
+                return False
+        return super().event(event)
 
 
 class FilterBar(QWidget):
@@ -27,7 +58,19 @@ class FilterBar(QWidget):
     def __init__(self, proxy: ResultsFilter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._proxy = proxy
-        self.search = QLineEdit(clearButtonEnabled=True)
+        self.scope = QComboBox()
+        self.scope.setAccessibleName(self.tr("Show"))
+        self.scope.setToolTip(self.tr("Show the latest batch, today's screenings or all of them"))
+        for text, scope in (
+            (self.tr("This batch"), Scope.BATCH),
+            (self.tr("Today"), Scope.TODAY),
+            (self.tr("All"), Scope.ALL),
+        ):
+            self.scope.addItem(text, scope)
+        self.scope.setCurrentIndex(self.scope.findData(proxy.scope()))
+        self._batch_item().setEnabled(False)  # until a batch has been screened
+        self.scope.currentIndexChanged.connect(lambda _: proxy.set_scope(self.scope.currentData()))
+        self.search = SearchBox()
         self.search.setPlaceholderText(self.tr("Search (Ctrl+F)"))
         self.search.setToolTip(self.tr("Search file names, patient IDs and reasons"))
         self.search.setAccessibleName(self.tr("Search"))
@@ -70,9 +113,16 @@ class FilterBar(QWidget):
         self.since_box.toggled.connect(lambda _: self._apply_since())
         self.since.dateChanged.connect(lambda _: self._apply_since())
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search, 3)
+        # Two rows, so the bar fits the left pane of a 1024-pixel-wide laptop screen: what to
+        # show and the search above, the narrowing filters below.
+        top, bottom = QHBoxLayout(), QHBoxLayout()
+        caption = QLabel(self.tr("Sh&ow:"))
+        caption.setBuddy(self.scope)
+        top.addWidget(caption)
+        top.addWidget(self.scope)
+        top.addWidget(self.search, 3)
+        top.addWidget(self.since_box)
+        top.addWidget(self.since)
         for text, widget in (
             (self.tr("&Label:"), self.label),
             (self.tr("S&tatus:"), self.status),
@@ -80,15 +130,29 @@ class FilterBar(QWidget):
         ):
             caption = QLabel(text)
             caption.setBuddy(widget)
-            layout.addWidget(caption)
-            layout.addWidget(widget)
-        layout.addWidget(self.since_box)
-        layout.addWidget(self.since)
+            bottom.addWidget(caption)
+            bottom.addWidget(widget, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addLayout(bottom)
 
     def focus_search(self) -> None:
         """Ctrl+F: put the cursor in the search box, ready to replace what is there."""
         self.search.setFocus()
         self.search.selectAll()
+
+    def show_batch(self) -> None:
+        """A batch has begun: show it ("This batch"), as it fills in."""
+        self._proxy.start_batch()
+        self._batch_item().setEnabled(True)
+        self.scope.setCurrentIndex(self.scope.findData(Scope.BATCH))
+
+    def _batch_item(self):
+        model = self.scope.model()
+        assert isinstance(model, QStandardItemModel)
+        return model.item(self.scope.findData(Scope.BATCH))
 
     def _apply_since(self) -> None:
         since = self.since.date().toPython() if self.since_box.isChecked() else None

@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QLabel,
     QMainWindow,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -31,15 +33,17 @@ from core.review import Review
 from core.site_profile import ThresholdInForce
 from desktop import export_dialog, file_dialogs
 from desktop.about_dialog import AboutDialog
-from desktop.actions import build_menus, build_toolbar, make_actions
+from desktop.actions import build_menus, build_toolbar, every_action, make_actions
+from desktop.age_rule_dialog import add_age_rule_action
 from desktop.batch import BatchProgress
 from desktop.detail_pane import DetailPane
 from desktop.drop_zone import DropZone, paths_from_mime
 from desktop.errors import show_exception
 from desktop.filter_bar import FilterBar
-from desktop.labels import decision_text
+from desktop.labels import count_text, decision_text
 from desktop.performance_dialog import PerformanceDialog
 from desktop.progress_panel import ProgressPanel
+from desktop.report_dialog import ReportDialog, connect_report_actions
 from desktop.results_filter import ResultsFilter
 from desktop.results_model import RESULT_ROLE, ResultsModel
 from desktop.results_table import ResultsTable
@@ -53,6 +57,7 @@ from desktop.threshold_state import (
     threshold_summary,
 )
 from desktop.thumbnails import Thumbnails
+from desktop.watch_folders import WatchFolders
 from desktop.window_settings import restore_window, save_window
 from desktop.worker import TaskManager
 
@@ -79,6 +84,7 @@ class MainWindow(QMainWindow):
         self.identity, self.in_force = self._read_threshold()
         self.performance_dialog: PerformanceDialog | None = None
         self.site_threshold_dialog: SiteThresholdDialog | None = None
+        self.report_dialog: ReportDialog | None = None
         self.thumbnails = Thumbnails(self.tasks, parent=self)
         self.model = ResultsModel(self.thumbnails, self)
         self.thumbnails.ready.connect(self.model.thumbnail_ready)
@@ -95,6 +101,7 @@ class MainWindow(QMainWindow):
         self._update_empty_state()
         self._show_threshold()
         self.controller = self._make_controller()
+        self.watch_folders = WatchFolders.attach(self)
         restore_window(self)
         if load_model and self.controller is not None:
             self.model_status.setText(self.tr("Loading the screening model…"))
@@ -164,6 +171,7 @@ class MainWindow(QMainWindow):
         build_toolbar(self, self.commands)
         self.drop_zone = DropZone([self.commands.add_files, self.commands.add_folder])
         self.filter_bar = FilterBar(self.proxy)
+        self.filter_bar.search.let_through(a.shortcut() for a in every_action(self.commands))
         self.table = ResultsTable(self.proxy)
         self.count_label = QLabel()
         self.threshold_notice = QLabel(wordWrap=True, objectName="thresholdNotice")
@@ -182,7 +190,13 @@ class MainWindow(QMainWindow):
         column.addWidget(self.count_label)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.detail)
+        # The detail pane scrolls rather than grow the window past a 600-pixel-high laptop screen.
+        detail_scroll = QScrollArea(objectName="detailScroll", widgetResizable=True)
+        detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        detail_scroll.setWidget(self.detail)
+        scrollbar = detail_scroll.verticalScrollBar().sizeHint().width()
+        detail_scroll.setMinimumWidth(self.detail.minimumSizeHint().width() + scrollbar)
+        self.splitter.addWidget(detail_scroll)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
@@ -210,6 +224,13 @@ class MainWindow(QMainWindow):
             self.reviews.saved.connect(self._review_stored)
             self.reviews.history_ready.connect(self.detail.review.show_history)
             self.reviews.failed.connect(lambda exc: show_exception(self, exc))
+        # Patient details typed for a film without them (issue 17): saved, then the row updates.
+        self.detail.patient_form.set_log(self.log)
+        self.detail.patient_form.saved.connect(self.model.add)
+        self.detail.patient_form.failed.connect(lambda exc: show_exception(self, exc))
+        self.age_rule_action = add_age_rule_action(
+            self, self.commands.site_threshold, self.refresh_threshold
+        )
         self.commands.quit.triggered.connect(self.close)
         self.drop_zone.paths_dropped.connect(self.add_paths)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -220,18 +241,23 @@ class MainWindow(QMainWindow):
             self.proxy.layoutChanged,
         ):
             signal.connect(self._update_counts)
+        connect_report_actions(self)  # File > Print report… (Ctrl+P), Day summary report…
 
     # -- adding files --------------------------------------------------------------------------
 
-    def add_paths(self, paths: list[Path]) -> None:
-        """Screen dropped or chosen files and folders (what a drop and the dialogs both do)."""
+    def add_paths(self, paths: list[Path], arrived: bool = False) -> None:
+        """Screen dropped or chosen files and folders (what a drop and the dialogs both do).
+
+        `arrived`: files that came into a watched folder. They join the table without starting
+        a new "This batch" view, so rows the user is looking at never vanish as films arrive.
+        """
         if self.controller is None or not paths:
             return
         if self.in_force is None and self.identity is not None:
             self.refresh_threshold()  # the site profile may have been repaired meanwhile
             if self.in_force is None:
                 return
-        self.controller.screen(paths)
+        self.controller.screen(paths, arrived)
         if not self.controller.is_ready() and self.controller.load_error() is None:
             self.statusBar().showMessage(self.tr("Screening starts once the model is loaded…"))
 
@@ -266,15 +292,22 @@ class MainWindow(QMainWindow):
 
     def _batch_started(self, total: int | None) -> None:
         self.commands.cancel.setEnabled(True)
+        if not self.controller or not self.controller.batch_arrived():
+            self.filter_bar.show_batch()
         self.progress_panel.start(total)
         waiting = self.controller.waiting_batches() if self.controller else 0
         self.statusBar().showMessage(
-            self.tr("Screening… ({n} more batches waiting)").format(n=waiting)
+            count_text(
+                waiting,
+                self.tr("Screening… ({n} more batch waiting)"),
+                self.tr("Screening… ({n} more batches waiting)"),
+            )
             if waiting
             else self.tr("Screening…")
         )
 
     def _add_outcome(self, outcome: Outcome) -> None:
+        self.proxy.add_to_batch(outcome.result.id)
         row = self.model.add(outcome.result)
         self._update_empty_state()
         current = self.detail.result()
@@ -409,9 +442,14 @@ class MainWindow(QMainWindow):
     def _update_counts(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count_label.setText(
-            self.tr("{total} results").format(total=total)
+            count_text(total, self.tr("{n} result"), self.tr("{n} results"))
             if shown == total
-            else self.tr("Showing {shown} of {total} results").format(shown=shown, total=total)
+            else count_text(
+                total,
+                self.tr("Showing {shown} of {n} result"),
+                self.tr("Showing {shown} of {n} results"),
+                shown=shown,
+            )
         )
 
     # -- export and about ----------------------------------------------------------------------
@@ -428,8 +466,11 @@ class MainWindow(QMainWindow):
         if answer is not None:
             self.export_rows(*answer)
 
-    def export_rows(self, scope: export_dialog.ExportScope, path: Path) -> None:
-        """Write the rows of `scope` to `path` in the background; `export_finished` follows."""
+    def export_rows(
+        self, scope: export_dialog.ExportScope, path: Path, deidentify: bool = False
+    ) -> None:
+        """Write the rows of `scope` to `path` in the background; `export_finished` follows.
+        `deidentify`: file base names only, no patient names."""
         rows = {
             export_dialog.ExportScope.ALL: list(self.model.results()),
             export_dialog.ExportScope.FILTERED: self.proxy.results(),
@@ -442,11 +483,17 @@ class MainWindow(QMainWindow):
             self._exported,
             lambda exc: show_exception(self, exc),
             self.model.latest_reviews(),
+            deidentify=deidentify,
         )
 
     def _exported(self, path: Path, count: int) -> None:
         self.statusBar().showMessage(
-            self.tr("Exported {n} results to {path}").format(n=count, path=path)
+            count_text(
+                count,
+                self.tr("Exported {n} result to {path}"),
+                self.tr("Exported {n} results to {path}"),
+                path=path,
+            )
         )
         self.export_finished.emit(path, count)
 
@@ -463,6 +510,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Save settings, let the files in progress finish (so the log is complete), close."""
         save_window(self)
+        self.watch_folders.stop()  # no new arrivals while the last files finish
         if self.controller is not None:
             self.controller.cancel()
         self.tasks.shutdown()

@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from core.result import Status
+from desktop.labels import count_text
 
 if TYPE_CHECKING:
     from desktop.batch import BatchProgress
@@ -41,6 +42,10 @@ class ProgressPanel(QWidget):
         """Show the panel: `None` while the files are still being listed (a busy bar)."""
         self.bar.setRange(0, 0 if total is None else max(total, 1))
         self.bar.setValue(0)
+        if total is not None:
+            self.bar.setFormat(
+                count_text(total, self.tr("%v of {n} file"), self.tr("%v of {n} files"))
+            )
         self.time_left.setText(self.tr("Finding files…") if total is None else "")
         self.setVisible(True)
 
@@ -63,11 +68,16 @@ class ProgressPanel(QWidget):
     def summary(self, progress: BatchProgress | None, cancelled: bool) -> str:
         """The status-bar sentence at the end of a batch."""
         counts = progress.by_status if progress is not None else {}
-        text = self.tr(
-            "{done} files: {ok} screened, {rejected} rejected, {error} could not be read "
-            "({cached} answered from the log)."
-        ).format(
-            done=progress.done if progress is not None else 0,
+        text = count_text(
+            progress.done if progress is not None else 0,
+            self.tr(
+                "{n} file: {ok} screened, {rejected} rejected, {error} could not be read "
+                "({cached} answered from the log)."
+            ),
+            self.tr(
+                "{n} files: {ok} screened, {rejected} rejected, {error} could not be read "
+                "({cached} answered from the log)."
+            ),
             ok=counts.get(Status.OK, 0),
             rejected=counts.get(Status.REJECTED, 0),
             error=counts.get(Status.ERROR, 0),

@@ -1,4 +1,4 @@
-"""The filtered, sorted view of the results: search text, label, status, date and review.
+"""The filtered, sorted view of the results: scope, search text, label, status, date and review.
 
 A `QSortFilterProxyModel` so the table's rows, the "export filtered rows" choice and the tests all
 read one definition of "filtered". Sorting uses the model's `SORT_ROLE`, so scores sort as numbers.
@@ -27,6 +27,14 @@ class ReviewFilter(enum.StrEnum):
     DISAGREES = "disagrees"  # the reviewer's decision contradicts the model's label
 
 
+class Scope(enum.StrEnum):
+    """Which screenings the table shows: the latest batch, today's, or the whole log."""
+
+    BATCH = "batch"
+    TODAY = "today"
+    ALL = "all"
+
+
 class ResultsFilter(QSortFilterProxyModel):
     """Rows of a `ResultsModel` that match every filter that is set (None means "any")."""
 
@@ -39,6 +47,8 @@ class ResultsFilter(QSortFilterProxyModel):
         self._status: Status | None = None
         self._since: date | None = None
         self._review: ReviewFilter | None = None
+        self._scope = Scope.ALL
+        self._batch: set[int] = set()  # result ids of the latest batch
 
     def set_search(self, text: str) -> None:
         """Keep rows whose file path, patient ID or reason contains `text` (any case)."""
@@ -62,10 +72,33 @@ class ResultsFilter(QSortFilterProxyModel):
         and the command line's `--since` do)."""
         self._changed(lambda: setattr(self, "_since", since))
 
+    def set_scope(self, scope: Scope | str) -> None:
+        """Show the latest batch, today's screenings (this computer's date), or everything."""
+        value = Scope(scope)
+        self._changed(lambda: setattr(self, "_scope", value))
+
+    def scope(self) -> Scope:
+        return self._scope
+
+    def start_batch(self) -> None:
+        """A new batch begins: "This batch" now means the results that arrive from here on."""
+        self._changed(self._batch.clear)
+
+    def add_to_batch(self, result_id: int | None) -> None:
+        """Count `result_id` in the latest batch; call before its row reaches the model, so the
+        row is filtered in as it is inserted."""
+        if result_id is not None:
+            self._batch.add(result_id)
+
     def is_filtered(self) -> bool:
         """Whether any filter is set, i.e. the shown rows may be fewer than all rows."""
-        return bool(self._search) or any(
-            value is not None for value in (self._label, self._status, self._since, self._review)
+        return (
+            bool(self._search)
+            or self._scope is not Scope.ALL
+            or any(
+                value is not None
+                for value in (self._label, self._status, self._since, self._review)
+            )
         )
 
     def results(self) -> list[ScreeningResult]:
@@ -86,6 +119,10 @@ class ResultsFilter(QSortFilterProxyModel):
 
     def accepts(self, result: ScreeningResult, review: Review | None = None) -> bool:
         """Whether `result`, with its latest `review` (None: not reviewed), passes every filter."""
+        if self._scope is Scope.BATCH and result.id not in self._batch:
+            return False
+        if self._scope is Scope.TODAY and result.screened_at.astimezone().date() != date.today():
+            return False
         if self._label is not None and result.label != self._label:
             return False
         if self._status is not None and result.status != self._status:
@@ -99,7 +136,8 @@ class ResultsFilter(QSortFilterProxyModel):
         if self._since is not None and result.screened_at.date() < self._since:
             return False
         if self._search:
-            haystack = "\n".join((result.file, result.patient_id or "", result.reason))
+            patient = (result.patient_name or "", result.patient_id or "")
+            haystack = "\n".join((result.file, *patient, result.reason))
             return self._search in haystack.casefold()
         return True
 

@@ -26,11 +26,16 @@ from desktop.labels import (
     decision_text,
     label_text,
     local_time,
+    reason_short_text,
     status_text,
 )
+from desktop.patient_text import PATIENT_WARNING_ROLES, patient_cell_text, patient_warning_data
 
 COL_THUMB, COL_FILE, COL_PATIENT, COL_SCORE, COL_LABEL, COL_STATUS, COL_TIME, COL_REVIEW = range(8)
-COLUMN_COUNT = 8
+#: Why a rejected or unreadable file got no score, in short (the whole sentence is its tooltip).
+#: Last in the model so the other columns keep their numbers; the view shows it beside Status.
+COL_REASON = 8
+COLUMN_COUNT = 9
 
 #: The value the proxy sorts by: a number or casefolded text, so sorting never compares text
 #: where a number is meant ("9.5" > "10.0").
@@ -43,6 +48,8 @@ REVIEW_ROLE = Qt.ItemDataRole.UserRole + 2
 _LABEL_ORDER = {Label.NORMAL: 1, Label.PNEUMONIA: 2}
 _STATUS_ORDER = {Status.OK: 0, Status.REJECTED: 1, Status.ERROR: 2}
 _ModelIndex = QModelIndex | QPersistentModelIndex
+#: Columns whose first header click sorts highest first (score, most severe label, newest).
+_HIGHEST_FIRST = (COL_SCORE, COL_LABEL, COL_TIME)
 
 
 class ThumbnailSource(Protocol):
@@ -64,12 +71,13 @@ class ResultsModel(QAbstractTableModel):
         self._headers = (
             self.tr("Image"),
             self.tr("File"),
-            self.tr("Patient ID"),
+            self.tr("Patient"),
             self.tr("Score"),
             self.tr("Label"),
             self.tr("Status"),
             self.tr("Screened"),
             self.tr("Review"),
+            self.tr("Reason"),
         )
 
     # -- filling -------------------------------------------------------------------------------
@@ -154,8 +162,13 @@ class ResultsModel(QAbstractTableModel):
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
+        if role == Qt.ItemDataRole.InitialSortOrderRole and section in _HIGHEST_FIRST:
+            # The header's first click on these sorts highest first: the films to act on on top.
+            return Qt.SortOrder.DescendingOrder
         return None
 
     def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -177,9 +190,13 @@ class ResultsModel(QAbstractTableModel):
             return result
         if role == Qt.ItemDataRole.DecorationRole and column == COL_THUMB:
             return None if self._thumbnails is None else self._thumbnails.get(result.file)
+        if column == COL_PATIENT and role in PATIENT_WARNING_ROLES:
+            return patient_warning_data(result, role)  # a film outside the validated ages
         if role == Qt.ItemDataRole.ToolTipRole:
             return result.file if column in (COL_THUMB, COL_FILE) else result.reason or None
-        if column == COL_LABEL or (column == COL_STATUS and result.status is not Status.OK):
+        if column == COL_LABEL or (
+            column in (COL_STATUS, COL_REASON) and result.status is not Status.OK
+        ):
             if role == Qt.ItemDataRole.BackgroundRole:
                 return colours(result)[0]
             if role == Qt.ItemDataRole.ForegroundRole:
@@ -229,7 +246,7 @@ def _display(result: ScreeningResult, column: int) -> str | None:
     if column == COL_FILE:
         return Path(result.file).name
     if column == COL_PATIENT:
-        return result.patient_id or ""
+        return patient_cell_text(result)
     if column == COL_SCORE:
         return format_score(result.score) if result.score is not None else "\u2013"
     if column == COL_LABEL:
@@ -238,6 +255,8 @@ def _display(result: ScreeningResult, column: int) -> str | None:
         return status_text(result.status)
     if column == COL_TIME:
         return local_time(result.screened_at)
+    if column == COL_REASON:
+        return reason_short_text(result.reason, Path(result.file).name)
     return None
 
 
@@ -246,7 +265,7 @@ def _sort_key(result: ScreeningResult, column: int) -> float | str:
     if column == COL_FILE:
         return Path(result.file).name.casefold()
     if column == COL_PATIENT:
-        return (result.patient_id or "").casefold()
+        return patient_cell_text(result).casefold()
     if column == COL_SCORE:
         return result.score if result.score is not None else -1.0
     if column == COL_LABEL:
@@ -255,4 +274,6 @@ def _sort_key(result: ScreeningResult, column: int) -> float | str:
         return _STATUS_ORDER[result.status]
     if column == COL_TIME:
         return result.screened_at.timestamp()
+    if column == COL_REASON:
+        return reason_short_text(result.reason, Path(result.file).name).casefold()
     return float(result.id or 0)

@@ -55,7 +55,8 @@ class ScreeningController(QObject):
         self._threshold = threshold
         self._screener: Screener | None = None
         self._load_error: BaseException | None = None
-        self._queue: deque[list[Path]] = deque()
+        self._queue: deque[tuple[list[Path], bool]] = deque()
+        self._arrived = False
         self._batch: Task | None = None
         self._progress: BatchProgress | None = None
 
@@ -99,16 +100,21 @@ class ScreeningController(QObject):
 
     # -- batches -------------------------------------------------------------------------------
 
-    def screen(self, paths: list[Path]) -> None:
+    def screen(self, paths: list[Path], arrived: bool = False) -> None:
         """Queue files and folders; they are screened once the model is ready and earlier
-        batches are done."""
+        batches are done. `arrived`: files that came into a watched folder, not a batch the
+        user started (the window then keeps the view the user chose)."""
         if not paths:
             return
         if self._load_error is not None:
             self.model_failed.emit(self._load_error)
             return
-        self._queue.append(list(paths))
+        self._queue.append((list(paths), arrived))
         self._next()
+
+    def batch_arrived(self) -> bool:
+        """Whether the running batch is files that arrived in a watched folder."""
+        return self._arrived
 
     def is_busy(self) -> bool:
         """Whether a batch is running or waiting."""
@@ -126,7 +132,7 @@ class ScreeningController(QObject):
     def _next(self) -> None:
         if self._screener is None or self._batch is not None or not self._queue:
             return
-        screener, paths = self._screener, self._queue.popleft()
+        screener, (paths, self._arrived) = self._screener, self._queue.popleft()
         self._progress = None
         self.batch_started.emit(None)
         self._batch = self._tasks.run(

@@ -3,11 +3,13 @@
 Usage (from the repository root):
     .venv/bin/python scripts/render_screenshots.py [--out docs/screenshots] [--size 1280x800]
 
-States: empty.png (first start), screening.png (mid-batch, progress visible), results.png (a
-pneumonia case selected, heatmap on), rejected.png (a film scanned sideways, refused as not a
-frontal chest X-ray), review.png (the films reviewed by a clinician, one corrected, its history
-shown) and local-performance.png (How the model does here, from those reviews). The images are the
-24 shared samples (../shared/data/samples) plus two bad files made here. A fresh data folder is
+States: empty.png (first start), screening.png (mid-batch, progress visible), rejected.png (the
+batch of three bad files, "This batch", a film scanned sideways selected, the Reason column),
+results.png (all films, a pneumonia case selected, heatmap on), small-screen.png (1024 x 600,
+highest scores first, the film brightened), review.png (the films reviewed by a clinician, one
+corrected, its history shown) and local-performance.png (How the model does here, from those
+reviews). The images are the 24 shared samples (../shared/data/samples) plus three bad files made
+here. A fresh data folder is
 used, so your own log and settings are never touched. Screening is slowed down (a short pause per
 file) only while taking screening.png, so the progress bar can be caught mid-batch.
 """
@@ -27,6 +29,8 @@ SAMPLES = REPO.parent / "shared" / "data" / "samples"
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QPoint, Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 TIMEOUT_S = 120.0
@@ -154,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
 
         window.add_paths(make_bad_files(Path(scratch) / "usb-stick"))
         wait_until(lambda: not window.controller.is_busy())
-        rows = window.proxy.results()
+        rows = window.proxy.results()  # "This batch": the three bad files, with their reasons
 
         def select(match: Callable[[object], bool]) -> None:
             row = next(i for i, result in enumerate(rows) if match(result))
@@ -165,6 +169,13 @@ def main(argv: list[str] | None = None) -> int:
                     or window.detail.result().status is Status.ERROR
                 )
             )
+
+        select(lambda result: Path(result.file).name == "scanned-sideways.png")
+        shoot("rejected.png")
+
+        scope = window.filter_bar.scope
+        scope.setCurrentIndex(scope.findText("All"))
+        rows = window.proxy.results()
 
         from PIL import Image
 
@@ -179,8 +190,24 @@ def main(argv: list[str] | None = None) -> int:
         window.detail.set_heatmap_visible(True)
         select(lambda result: result.id == strongest.id)
         shoot("results.png")
-        select(lambda result: Path(result.file).name == "scanned-sideways.png")
-        shoot("rejected.png")
+
+        # A clinic laptop's screen: highest scores first (one click on Score), the File column's
+        # distinguishing end in sight, and the film brightened (right-drag) to read it.
+        from desktop.results_model import COL_SCORE, COL_TIME
+
+        window.resize(1024, 600)
+        settle()
+        header = window.table.horizontalHeader()
+        x = header.sectionViewportPosition(COL_SCORE) + header.sectionSize(COL_SCORE) // 2
+        QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+        rows = window.proxy.results()
+        select(lambda result: result.id == strongest.id)
+        window.detail.view.set_levels(0.12, 1.4)
+        shoot("small-screen.png")
+        window.detail.view.reset_levels()
+        window.resize(width, height)
+        window.table.sortByColumn(COL_TIME, Qt.SortOrder.DescendingOrder)
+        rows = window.proxy.results()
 
         review_films(window, rows, strongest)
         select(lambda result: result.id == strongest.id)

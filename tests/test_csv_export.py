@@ -65,6 +65,10 @@ def test_header_is_the_contract_columns_in_order_then_the_extra_ones(tmp_path):
         "reviewed_at",
         "review_note",
         "threshold_source",
+        "patient_name",
+        "patient_sex",
+        "patient_age_years",
+        "age_warning",
     ]
 
 
@@ -248,3 +252,51 @@ def test_an_export_killed_half_way_leaves_the_older_export_whole(tmp_path):
     assert path.read_bytes() == older
     leftovers = [p.name for p in tmp_path.iterdir() if p != path]
     assert all(name.startswith(".export.csv.") for name in leftovers), leftovers  # hidden
+
+
+def test_patient_columns_follow_the_issue_16_columns_with_the_age_warning(tmp_path):
+    path = tmp_path / "export.csv"
+    warning = "outside the ages this model was validated on (1-5 years)"
+    rows = [
+        ok_result(
+            patient_id="P-17",
+            patient_name="Jane Doe",
+            patient_sex="F",
+            patient_age_years=34.25,
+            age_warning=warning,
+        ),
+        ok_result(sha256="cd" * 32),
+    ]
+    write_results_csv(rows, path)
+    adult, unknown = read_back(path)
+    assert (adult["patient_name"], adult["patient_sex"], adult["patient_age_years"]) == (
+        "Jane Doe",
+        "F",
+        "34.2",
+    )
+    assert adult["age_warning"] == warning
+    assert [unknown[c] for c in ("patient_name", "patient_sex", "patient_age_years")] == [""] * 3
+    assert unknown["age_warning"] == ""
+    assert adult["screened_at"] == "2025-03-14T09:30:05+03:00"  # times keep their UTC offset
+
+
+def test_a_deidentified_export_keeps_every_column_but_no_folders_or_names(tmp_path):
+    path = tmp_path / "export.csv"
+    result = ok_result(
+        file="/clinic/Jane Doe/xrays/a.png", patient_id="P-17", patient_name="Jane Doe"
+    )
+    windows = ok_result(file="C:\\Clinic\\Jane Doe\\b.png", sha256="cd" * 32)
+    write_results_csv([result, windows], path, deidentify=True)
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        assert next(csv.reader(stream)) == list(CSV_COLUMNS)
+    first, second = read_back(path)
+    assert (first["file"], second["file"]) == ("a.png", "b.png")
+    assert first["patient_name"] == ""
+    assert "Jane Doe" not in path.read_text(encoding="utf-8-sig")
+    assert first["score"] == "87.3" and first["patient_id"] == "P-17"
+
+
+def test_a_patient_name_that_looks_like_a_formula_is_neutralised(tmp_path):
+    path = tmp_path / "export.csv"
+    write_results_csv([ok_result(patient_name="=HYPERLINK(1)")], path)
+    assert read_back(path)[0]["patient_name"] == "'=HYPERLINK(1)"

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTimer
 from PySide6.QtWidgets import QApplication
 
 import desktop.app
-from core import cli
+from desktop import launcher
 from desktop.app import app_icon, install_translators, make_application
 
 TS = """<?xml version="1.0" encoding="utf-8"?>
@@ -29,7 +29,7 @@ TS = """<?xml version="1.0" encoding="utf-8"?>
 def test_no_subcommand_opens_the_window(monkeypatch):
     opened = []
     monkeypatch.setattr(desktop.app, "run", lambda: opened.append(True) or 0)
-    assert cli.main([]) == 0
+    assert launcher.main([]) == 0
     assert opened == [True]
 
 

@@ -132,3 +132,18 @@ def test_a_review_made_under_not_yet_reviewed_takes_the_row_out_of_view(qtbot, w
         qtbot.keyClick(window.table, Qt.Key.Key_1)
     qtbot.waitUntil(lambda: visible_rows(window) == 2)
     assert window.table.selected_rows() == [0]  # the next unreviewed film, ready for its key
+
+
+def test_could_not_read_and_search_narrow_the_rows(qtbot, window):
+    """The last status item, then typed search text, as a user would: keys into the box."""
+    bar = window.filter_bar
+    choose(qtbot, bar.status, "Could not read")
+    assert visible_rows(window) == 1
+    assert window.table.model().index(0, 0).data(RESULT_ROLE).status is Status.ERROR
+    assert window.count_label.text() == "Showing 1 of 6 results"
+    choose(qtbot, bar.status, "All statuses")
+    qtbot.mouseClick(bar.search, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(bar.search, "too small")  # the rejected and the unreadable film's reason
+    assert visible_rows(window) == 2
+    bar.search.clear()
+    assert visible_rows(window) == 6

@@ -20,6 +20,7 @@ from desktop.results_model import (
     COL_FILE,
     COL_LABEL,
     COL_PATIENT,
+    COL_REASON,
     COL_SCORE,
     COL_STATUS,
     COL_THUMB,
@@ -77,12 +78,13 @@ def cell(model, row, column, role=Qt.ItemDataRole.DisplayRole):
 
 
 def test_columns_are_named_and_headed(model):
-    assert model.columnCount() == COLUMN_COUNT == 8
+    assert model.columnCount() == COLUMN_COUNT
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(COLUMN_COUNT)]
-    assert headers == [
+    assert headers[COL_REASON] == "Reason"
+    assert headers[:8] == [
         "Image",
         "File",
-        "Patient ID",
+        "Patient",
         "Score",
         "Label",
         "Status",

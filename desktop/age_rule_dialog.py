@@ -1,0 +1,103 @@
+"""Administration > Films outside the validated ages: mark them (the default) or reject them.
+
+The model was validated on children aged 1-5 (the model card's `validated_ages_years`). A film
+whose patient's age is known and outside that range is screened and marked everywhere by default;
+a clinic that sees mostly adults may prefer such films rejected, so nobody acts on a score the
+model was never validated for. The choice is the clinic's, so it lives in the site profile
+(`core.site_profile`, with who changed it and when), beside the site threshold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMainWindow,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.errors import ModelCardError, SiteProfileError
+from core.model_card import load_model_card
+from core.paths import model_card_path
+from core.site_profile import SiteProfile
+from desktop import settings
+from desktop.errors import show_exception
+
+
+class AgeRuleDialog(QDialog):
+    """One checkbox: reject films outside the validated ages instead of marking them."""
+
+    def __init__(
+        self, reject: bool, ages: tuple[float, float] | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Films outside the validated ages"))
+        scope = "?" if ages is None else f"{ages[0]:g}-{ages[1]:g}"
+        explanation = QLabel(
+            self.tr(
+                "The model was validated on patients aged {ages} years. A film whose patient's "
+                "age is known and outside that range is screened and marked as outside the "
+                "validated ages. A clinic may have such films rejected instead, with no score."
+            ).format(ages=scope),
+            wordWrap=True,
+        )
+        self.reject_box = QCheckBox(
+            self.tr("&Reject films outside the validated ages ({ages} years)").format(ages=scope)
+        )
+        self.reject_box.setChecked(reject)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addWidget(self.reject_box)
+        layout.addWidget(buttons)
+
+
+def add_age_rule_action(
+    window: QMainWindow, beside: QAction, changed: Callable[[], None]
+) -> QAction:
+    """An action in the menu that holds `beside` (Administration) that opens the dialog; after a
+    change is saved, `changed` runs (the window reads the rule in force again)."""
+    action = QAction(window.tr("Films outside the validated &ages…"), window)
+    action.setObjectName("ageRuleAction")
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        if menu is not None and beside in menu.actions():
+            menu.addAction(action)
+    action.triggered.connect(lambda: open_age_rule_dialog(window, changed))
+    return action
+
+
+def open_age_rule_dialog(window: QWidget, changed: Callable[[], None]) -> AgeRuleDialog | None:
+    """Show the dialog (window-modal); saving happens when the user presses OK."""
+    try:
+        profile = SiteProfile.load()
+    except SiteProfileError as exc:
+        show_exception(window, exc)
+        return None
+    try:
+        ages = load_model_card(model_card_path()).validated_ages_years
+    except ModelCardError:
+        ages = None
+    dialog = AgeRuleDialog(profile.reject_outside_ages, ages, window)
+
+    def save() -> None:
+        by = str(settings.app_settings().value(settings.REVIEWER, "") or "") or "window user"
+        try:
+            if profile.set_reject_outside_ages(dialog.reject_box.isChecked(), by):
+                changed()
+        except SiteProfileError as exc:
+            show_exception(window, exc)
+
+    dialog.accepted.connect(save)
+    dialog.open()
+    return dialog
