@@ -14,6 +14,15 @@ SHARED_DATA = REPO.parent / "shared" / "data"
 SHIPPED_MODEL_DIR = REPO / "resources" / "model"
 
 
+@pytest.fixture
+def home(tmp_path, monkeypatch) -> Path:
+    """A data folder of the test's own (`PNEUMOSCREEN_HOME`): the log, the site profile, the
+    debug log; never the user's."""
+    folder = tmp_path / "home"
+    monkeypatch.setenv("PNEUMOSCREEN_HOME", str(folder))
+    return folder
+
+
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     if not SHARED_DATA.is_dir():

@@ -15,12 +15,7 @@ from core.model_card import load_model_card
 from core.site_profile import PROFILE_NAME, SiteProfile
 from tests.conftest import SHIPPED_MODEL_DIR
 
-
-@pytest.fixture(autouse=True)
-def data_home(tmp_path, monkeypatch) -> Path:
-    home = tmp_path / "home"
-    monkeypatch.setenv("PNEUMOSCREEN_HOME", str(home))
-    return home
+pytestmark = pytest.mark.usefixtures("home")  # a data folder of its own
 
 
 def run_json(capsys, *args: str) -> tuple[int, dict]:
@@ -63,14 +58,14 @@ def test_calibrating_on_test_dev_reproduces_the_model_cards_threshold_and_figure
 
 
 def test_applying_sets_the_site_threshold_that_screen_and_info_then_use(
-    shared_data, tmp_path, capsys, data_home
+    shared_data, tmp_path, capsys, home
 ):
     test_dev = shared_data / "kermany-test-dev"
     folders = ("--normal", str(test_dev / "NORMAL"), "--pneumonia", str(test_dev / "PNEUMONIA"))
     status, applied = run_json(capsys, *folders, "--apply")
     assert status == 0 and applied["applied"] is True
     site = applied["threshold"]
-    profile = SiteProfile.load(data_home)
+    profile = SiteProfile.load(home)
     assert profile.site.threshold == site and profile.site.set_by == "calibrate"
     assert (profile.site.n_pneumonia, profile.site.n_normal) == (182, 115)
     assert profile.history()[-1]["event"] == "set"
@@ -90,7 +85,7 @@ def test_applying_sets_the_site_threshold_that_screen_and_info_then_use(
     assert "the model's threshold 42.0 applies" in capsys.readouterr().out
     assert cli.main(["screen", str(shared_data / "samples"), "--csv", str(out)]) == 0
     assert {(r["threshold"], r["threshold_source"]) for r in csv_rows(out)} == {("42.0", "model")}
-    assert [e["event"] for e in SiteProfile.load(data_home).history()] == ["set", "reset"]
+    assert [e["event"] for e in SiteProfile.load(home).history()] == ["set", "reset"]
 
 
 def test_too_few_films_of_a_class_is_exit_2_with_the_counts(shared_data, capsys):
@@ -147,9 +142,9 @@ def test_the_same_film_in_both_folders_is_a_usage_error(shared_data, capsys):
 
 
 def test_a_site_threshold_of_another_model_version_gives_way_to_the_models_with_a_notice(
-    shared_data, tmp_path, data_home, capsys
+    shared_data, tmp_path, home, capsys
 ):
-    data_home.mkdir()
+    home.mkdir()
     profile = {
         "format_version": 1,
         "site_threshold": {
@@ -163,7 +158,7 @@ def test_a_site_threshold_of_another_model_version_gives_way_to_the_models_with_
         },
         "history": [],
     }
-    (data_home / PROFILE_NAME).write_text(json.dumps(profile), encoding="utf-8")
+    (home / PROFILE_NAME).write_text(json.dumps(profile), encoding="utf-8")
     assert cli.main(["info"]) == 0
     out = capsys.readouterr().out
     assert "threshold in force: 42.0 (the model's threshold)" in out
@@ -175,10 +170,10 @@ def test_a_site_threshold_of_another_model_version_gives_way_to_the_models_with_
 
 
 def test_a_damaged_site_profile_stops_screening_with_a_plain_error_until_it_is_reset(
-    shared_data, data_home, capsys
+    shared_data, home, capsys
 ):
-    data_home.mkdir()
-    (data_home / PROFILE_NAME).write_text('{"format_version": 1, "site_thr', encoding="utf-8")
+    home.mkdir()
+    (home / PROFILE_NAME).write_text('{"format_version": 1, "site_thr', encoding="utf-8")
     assert cli.main(["screen", str(shared_data / "samples")]) == 1
     err = capsys.readouterr().err.strip()
     assert err.startswith("pneumoscreen: error: The site profile") and "\n" not in err
@@ -186,5 +181,5 @@ def test_a_damaged_site_profile_stops_screening_with_a_plain_error_until_it_is_r
     assert cli.main(["info"]) == 1
     assert cli.main(["calibrate", "--reset"]) == 0
     assert "the damaged site profile was kept as" in capsys.readouterr().out
-    assert len(list(data_home.glob("site-profile.damaged-*.json"))) == 1
+    assert len(list(home.glob("site-profile.damaged-*.json"))) == 1
     assert cli.main(["screen", str(shared_data / "samples")]) == 0

@@ -45,11 +45,7 @@ def model_copy(tmp_path) -> Path:
     return shutil.copytree(SHIPPED_MODEL_DIR, tmp_path / "model")
 
 
-@pytest.fixture(autouse=True)
-def data_home(tmp_path, monkeypatch) -> Path:
-    home = tmp_path / "home"
-    monkeypatch.setenv("PNEUMOSCREEN_HOME", str(home))
-    return home
+pytestmark = pytest.mark.usefixtures("home")  # a data folder of its own
 
 
 # The edits the hostile tester made (issue 14), and one of every other kind of setting.

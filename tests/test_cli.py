@@ -27,11 +27,7 @@ CONTRACT_COLUMNS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def data_home(tmp_path, monkeypatch) -> Path:
-    home = tmp_path / "home"
-    monkeypatch.setenv("PNEUMOSCREEN_HOME", str(home))
-    return home
+pytestmark = pytest.mark.usefixtures("home")  # a data folder of its own
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -43,7 +39,7 @@ def read_csv(path: Path) -> list[dict[str, str]]:
         return list(reader)
 
 
-def test_screening_the_samples_writes_one_contract_row_per_file(shared_data, tmp_path, data_home):
+def test_screening_the_samples_writes_one_contract_row_per_file(shared_data, tmp_path, home):
     out = tmp_path / "run.csv"
     assert cli.main(["screen", str(shared_data / "samples"), "--csv", str(out)]) == 0
     rows = read_csv(out)
@@ -75,7 +71,7 @@ def test_export_reproduces_the_logged_rows(shared_data, tmp_path):
     assert read_csv(exported) == []
 
 
-def test_a_second_run_takes_every_result_from_the_log(shared_data, tmp_path, data_home, capsys):
+def test_a_second_run_takes_every_result_from_the_log(shared_data, tmp_path, home, capsys):
     assert cli.main(["screen", str(shared_data / "samples")]) == 0
     capsys.readouterr()
     assert cli.main(["screen", str(shared_data / "samples")]) == 0
@@ -132,10 +128,10 @@ def test_usage_errors_exit_with_status_2(capsys):
     assert cli.main(["frobnicate"]) == 2
 
 
-def test_info_names_the_model_and_the_data_folder(capsys, data_home):
+def test_info_names_the_model_and_the_data_folder(capsys, home):
     assert cli.main(["info"]) == 0
     out = capsys.readouterr().out
-    assert "PneumoScreen" in out and str(data_home) in out
+    assert "PneumoScreen" in out and str(home) in out
 
 
 def test_the_csv_columns_start_with_the_contract():

@@ -14,12 +14,7 @@ from core.paths import result_log_path
 from core.result_log import ResultLog
 from tests.media_mounts import read_only_folder
 
-
-@pytest.fixture(autouse=True)
-def data_home(tmp_path, monkeypatch) -> Path:
-    home = tmp_path / "home"
-    monkeypatch.setenv("PNEUMOSCREEN_HOME", str(home))
-    return home
+pytestmark = pytest.mark.usefixtures("home")  # a data folder of its own
 
 
 @pytest.fixture
@@ -68,10 +63,10 @@ def test_a_csv_named_like_a_file_inside_an_input_folder_is_refused(xrays, capsys
 
 
 def test_export_over_the_result_log_is_refused_and_the_log_keeps_working(
-    xrays, tmp_path, capsys, data_home
+    xrays, tmp_path, capsys, home
 ):
     assert cli.main(["screen", str(xrays)]) == 0
-    log_file = data_home / "results.sqlite3"
+    log_file = home / "results.sqlite3"
     capsys.readouterr()
     assert cli.main(["export", "--csv", str(log_file)]) == 2
     assert "data folder" in one_error_line(capsys)
@@ -80,11 +75,11 @@ def test_export_over_the_result_log_is_refused_and_the_log_keeps_working(
 
 
 @pytest.mark.parametrize("name", ["results.sqlite3", "settings.ini", "day.csv"])
-def test_screen_with_a_csv_in_the_data_folder_is_refused(xrays, capsys, data_home, name):
-    data_home.mkdir()
-    assert cli.main(["screen", str(xrays), "--csv", str(data_home / name)]) == 2
+def test_screen_with_a_csv_in_the_data_folder_is_refused(xrays, capsys, home, name):
+    home.mkdir()
+    assert cli.main(["screen", str(xrays), "--csv", str(home / name)]) == 2
     assert "data folder" in one_error_line(capsys)
-    assert not (data_home / "day.csv").exists() and logged_count() == 0
+    assert not (home / "day.csv").exists() and logged_count() == 0
 
 
 def test_export_over_an_image_of_the_logged_rows_is_refused(xrays, capsys):

@@ -14,12 +14,7 @@ from core import cli
 from core.paths import result_log_path
 from core.result_log import ResultLog
 
-
-@pytest.fixture(autouse=True)
-def data_home(tmp_path, monkeypatch) -> Path:
-    home = tmp_path / "home"
-    monkeypatch.setenv("PNEUMOSCREEN_HOME", str(home))
-    return home
+pytestmark = pytest.mark.usefixtures("home")  # a data folder of its own
 
 
 @pytest.fixture

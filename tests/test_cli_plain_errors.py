@@ -26,11 +26,7 @@ INTERNALS = (
 )
 
 
-@pytest.fixture(autouse=True)
-def data_home(tmp_path, monkeypatch) -> Path:
-    home = tmp_path / "home"
-    monkeypatch.setenv("PNEUMOSCREEN_HOME", str(home))
-    return home
+pytestmark = pytest.mark.usefixtures("home")  # a data folder of its own
 
 
 @pytest.fixture
@@ -87,9 +83,9 @@ def log_with_version_mark(home: Path, version: int) -> Path:
 
 @pytest.mark.parametrize("version", [0, -1, -2_000_000])
 def test_a_damaged_version_mark_is_explained_and_the_log_left_as_it_is(
-    xrays, tmp_path, capsys, data_home, version
+    xrays, tmp_path, capsys, home, version
 ):
-    path = log_with_version_mark(data_home, version)
+    path = log_with_version_mark(home, version)
     before = digest(path)
     assert cli.main(["screen", str(xrays)]) == 1
     line = one_plain_line(capsys)
@@ -187,8 +183,8 @@ def test_screening_onto_read_only_media_says_so(xrays, tmp_path, capsys, monkeyp
     assert "read-only" in line and "exported" in line
 
 
-def test_export_with_no_log_yet_writes_the_header_and_creates_no_log(tmp_path, data_home):
+def test_export_with_no_log_yet_writes_the_header_and_creates_no_log(tmp_path, home):
     out = tmp_path / "export.csv"
     assert cli.main(["export", "--csv", str(out)]) == 0
     assert out.read_text(encoding="utf-8-sig").startswith("file,status,score")
-    assert not (data_home / "results.sqlite3").exists()
+    assert not (home / "results.sqlite3").exists()

@@ -31,13 +31,6 @@ TIMEOUT_MS = 30_000
 
 
 @pytest.fixture
-def home(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "home"
-    monkeypatch.setenv("PNEUMOSCREEN_HOME", str(folder))
-    return folder
-
-
-@pytest.fixture
 def xrays(shared_data, tmp_path) -> list[Path]:
     folder = tmp_path / "xrays"
     folder.mkdir()

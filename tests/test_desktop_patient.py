@@ -31,13 +31,6 @@ WARNING = "outside the ages this model was validated on (1-5 years)"
 
 
 @pytest.fixture
-def home(tmp_path, monkeypatch):
-    folder = tmp_path / "home"
-    monkeypatch.setenv("PNEUMOSCREEN_HOME", str(folder))
-    return folder
-
-
-@pytest.fixture
 def logged(home):
     """An adult's DICOM film (with its patient and the age warning) and a PNG without a patient."""
     adult = replace(

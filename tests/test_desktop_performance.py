@@ -23,13 +23,6 @@ from tests.review_fixtures import reviewed_set
 TIMEOUT_MS = 10_000
 
 
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    folder = tmp_path / "home"
-    monkeypatch.setenv("PNEUMOSCREEN_HOME", str(folder))
-    return folder
-
-
 def open_page(qtbot) -> tuple[MainWindow, PerformanceDialog]:
     """The window, and the page as its Review menu opens it."""
     window = MainWindow(load_model=False)

@@ -32,13 +32,6 @@ KEYS = {
 
 
 @pytest.fixture
-def home(tmp_path, monkeypatch):
-    folder = tmp_path / "home"
-    monkeypatch.setenv("PNEUMOSCREEN_HOME", str(folder))
-    return folder
-
-
-@pytest.fixture
 def four(home):
     """Four logged results: three scored, one rejected. The table shows them newest first."""
     return log_results(

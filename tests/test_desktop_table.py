@@ -50,13 +50,6 @@ def open_window(qtbot, load_model: bool = False) -> MainWindow:
 
 
 @pytest.fixture
-def home(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "home"
-    monkeypatch.setenv("PNEUMOSCREEN_HOME", str(folder))
-    return folder
-
-
-@pytest.fixture
 def window(qtbot, home, tmp_path) -> MainWindow:
     """Scores 85, 12 and 55, a film the view gate refused, an unreadable file, and one film with
     a long name screened today (the others on 2026-11-20)."""

@@ -27,13 +27,6 @@ TIMEOUT_MS = 90_000
 
 
 @pytest.fixture
-def home(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "home"
-    monkeypatch.setenv("PNEUMOSCREEN_HOME", str(folder))
-    return folder
-
-
-@pytest.fixture
 def error_boxes(monkeypatch) -> list[BaseException]:
     """Every error the window would show in a box (there must be none for a pulled stick)."""
     shown: list[BaseException] = []

@@ -32,13 +32,6 @@ TIMEOUT_MS = 60_000
 CSV_HEADER = "file,status,score,label,reason,sha256,model_version,screened_at"
 
 
-@pytest.fixture
-def home(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "home"
-    monkeypatch.setenv("PNEUMOSCREEN_HOME", str(folder))
-    return folder
-
-
 def open_window(qtbot, load_model: bool = True) -> MainWindow:
     window = MainWindow(load_model=load_model)
     qtbot.addWidget(window)

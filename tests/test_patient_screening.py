@@ -28,13 +28,6 @@ AGE_REASON = (
 )
 
 
-@pytest.fixture
-def home(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "home"
-    monkeypatch.setenv("PNEUMOSCREEN_HOME", str(folder))
-    return folder
-
-
 def film_dicom(shared_data: Path, path: Path, **patient: str) -> Path:
     """A sample chest film saved as DICOM with the given patient elements."""
     png = sorted((shared_data / "samples" / "PNEUMONIA").glob("*.png"))[0]

@@ -26,13 +26,6 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture
-def home(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "home"
-    monkeypatch.setenv("PNEUMOSCREEN_HOME", str(folder))
-    return folder
-
-
-@pytest.fixture
 def two_films(shared_data, tmp_path) -> list[Path]:
     """Two sample films copied into a folder of the test's own."""
     folder = tmp_path / "films"

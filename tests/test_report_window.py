@@ -33,13 +33,6 @@ TIMEOUT_MS = 10_000
 
 
 @pytest.fixture
-def home(tmp_path, monkeypatch):
-    folder = tmp_path / "home"
-    monkeypatch.setenv("PNEUMOSCREEN_HOME", str(folder))
-    return folder
-
-
-@pytest.fixture
 def logged(home):
     """A day's films: two flagged (one reviewed), one clear, one rejected; and one the next day."""
     results = log_results(

@@ -15,12 +15,7 @@ from core.self_test import check_folder, compare, expected_path, observe, run_se
 from tests.card_edits import GATE_CARD, MODEL_CARD, edit, negated, register_as_released
 from tests.conftest import SHIPPED_MODEL_DIR
 
-
-@pytest.fixture(autouse=True)
-def data_home(tmp_path, monkeypatch) -> Path:
-    home = tmp_path / "home"
-    monkeypatch.setenv("PNEUMOSCREEN_HOME", str(home))
-    return home
+pytestmark = pytest.mark.usefixtures("home")  # a data folder of its own
 
 
 @pytest.fixture()
@@ -89,14 +84,14 @@ def test_the_scored_check_image_is_small_and_far_from_every_decision():
     assert gate.frontal_score(pixels) > 90 > gate.card.threshold
 
 
-def test_self_test_passes_and_prints_the_versions(capsys, data_home):
+def test_self_test_passes_and_prints_the_versions(capsys, home):
     assert cli.main(["--self-test"]) == cli.ExitStatus.OK
     out = capsys.readouterr().out
     assert "FAIL" not in out
     assert out.rstrip().endswith("self-test passed")
     for name in ("python", "numpy", "Pillow", "pydicom", "ai-edge-litert", "PySide6-Essentials"):
         assert f"{name} " in out
-    assert not data_home.exists(), "the self-test must not touch the user's data folder"
+    assert not home.exists(), "the self-test must not touch the user's data folder"
 
 
 def test_self_test_fails_when_the_model_file_is_altered(altered_card, capsys, monkeypatch):
