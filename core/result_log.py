@@ -33,9 +33,17 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-import numpy as np
-
 from core.errors import ResultLogError
+from core.log_rows import result_from_row, review_from_row, storable, timestamp
+from core.log_schema import (
+    INSERT,
+    INSERT_REVIEW,
+    MIGRATIONS,
+    REVIEW_COLUMNS,
+    REVIEWS_VERSION,
+    SCHEMA_VERSION,
+    select_results,
+)
 from core.paths import ensure_folder, result_log_path
 from core.patient import PatientDetails
 from core.plain_problems import folder_problem, plain_log_problem, sqlite_code
@@ -44,105 +52,6 @@ from core.review import Review
 
 #: How long a writer waits for another process's transaction before giving up.
 BUSY_TIMEOUT_S = 30.0
-
-#: Migration N (0-based) takes a log from user_version N to N + 1. Append only: never edit one
-#: that has shipped. Statements, not scripts, because `executescript` would commit mid-migration.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
-    (
-        """CREATE TABLE results (
-            id INTEGER PRIMARY KEY,
-            file TEXT NOT NULL,
-            sha256 TEXT NOT NULL,
-            status TEXT NOT NULL CHECK (status IN ('ok', 'rejected', 'error')),
-            score REAL,
-            label TEXT CHECK (label IN ('PNEUMONIA', 'NORMAL')),
-            reason TEXT NOT NULL,
-            threshold REAL,
-            model_version TEXT NOT NULL,
-            screened_at TEXT NOT NULL,      -- ISO 8601 with the offset it was screened in
-            screened_at_utc TEXT NOT NULL,  -- the same instant in UTC, fixed width: sorts as time
-            patient_id TEXT,
-            study_date TEXT,
-            study_instance_uid TEXT,
-            series_instance_uid TEXT,
-            sop_instance_uid TEXT,
-            heatmap BLOB,                   -- little-endian float32, row-major
-            heatmap_rows INTEGER,
-            heatmap_cols INTEGER
-        )""",
-        "CREATE INDEX results_by_sha256 ON results (sha256, model_version)",
-        "CREATE INDEX results_by_screened_at ON results (screened_at)",
-    ),
-    (  # 2: the threshold's source, and the clinicians' reviews (issue 16)
-        """ALTER TABLE results ADD COLUMN threshold_source TEXT NOT NULL DEFAULT 'model'
-            CHECK (threshold_source IN ('model', 'site'))""",
-        """CREATE TABLE reviews (
-            id INTEGER PRIMARY KEY,
-            result_id INTEGER NOT NULL REFERENCES results (id),
-            decision TEXT NOT NULL CHECK (decision IN
-                ('pneumonia_confirmed', 'no_pneumonia', 'other_finding', 'not_assessable')),
-            reviewer TEXT NOT NULL,
-            reviewed_at TEXT NOT NULL,      -- ISO 8601 with the offset it was reviewed in
-            reviewed_at_utc TEXT NOT NULL,  -- the same instant in UTC
-            note TEXT NOT NULL
-        )""",
-        "CREATE INDEX reviews_by_result ON reviews (result_id, id)",
-        """CREATE TRIGGER reviews_are_never_changed BEFORE UPDATE ON reviews
-            BEGIN SELECT RAISE(ABORT, 'reviews are append-only: add a newer review'); END""",
-        """CREATE TRIGGER reviews_are_never_deleted BEFORE DELETE ON reviews
-            BEGIN SELECT RAISE(ABORT, 'reviews are append-only: add a newer review'); END""",
-    ),
-    (  # 3: the patient's name, sex, age and birth date, and the age warning (issue 17)
-        "ALTER TABLE results ADD COLUMN patient_name TEXT",
-        "ALTER TABLE results ADD COLUMN patient_sex TEXT CHECK (patient_sex IN ('F', 'M', 'O'))",
-        "ALTER TABLE results ADD COLUMN patient_age_years REAL",
-        "ALTER TABLE results ADD COLUMN patient_birth_date TEXT",  # ISO YYYY-MM-DD
-        "ALTER TABLE results ADD COLUMN age_warning TEXT NOT NULL DEFAULT ''",
-    ),
-)
-SCHEMA_VERSION = len(MIGRATIONS)
-
-#: The first schema version with reviews and `threshold_source`.
-REVIEWS_VERSION = 2
-#: The first schema version with the patient's name, sex, age, birth date and age warning.
-PATIENT_VERSION = 3
-
-#: The patient columns, and what a read-only log older than `PATIENT_VERSION` reads instead.
-_PATIENT_COLUMNS = (
-    ("patient_name", "NULL"),
-    ("patient_sex", "NULL"),
-    ("patient_age_years", "NULL"),
-    ("patient_birth_date", "NULL"),
-    ("age_warning", "''"),
-)
-
-# Column order shared by the insert's values and `_from_row`.
-_COLUMNS = (
-    "file, sha256, status, score, label, reason, threshold, model_version, screened_at, "
-    "patient_id, study_date, study_instance_uid, series_instance_uid, sop_instance_uid, "
-    "heatmap, heatmap_rows, heatmap_cols, threshold_source, "
-    + ", ".join(name for name, _ in _PATIENT_COLUMNS)
-)
-_INSERT = (
-    f"INSERT INTO results ({_COLUMNS}, screened_at_utc) "
-    f"VALUES ({', '.join('?' * (len(_COLUMNS.split(',')) + 1))})"
-)
-_REVIEW_COLUMNS = "id, result_id, decision, reviewer, reviewed_at, note"
-_INSERT_REVIEW = (
-    "INSERT INTO reviews (result_id, decision, reviewer, reviewed_at, reviewed_at_utc, note) "
-    "SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM results WHERE id = ?)"
-)
-
-
-def _select(version: int) -> str:
-    """The results query for a log at schema `version` (an older one is only ever read-only)."""
-    columns = _COLUMNS
-    if version < REVIEWS_VERSION:  # every result of an older log was decided by the model's
-        columns = columns.replace("threshold_source", "'model' AS threshold_source")
-    if version < PATIENT_VERSION:  # an older log knows the patient's ID only
-        for name, missing in _PATIENT_COLUMNS:
-            columns = columns.replace(f", {name}", f", {missing} AS {name}")
-    return f"SELECT id, {columns} FROM results"
 
 
 class ResultLog:
@@ -200,33 +109,33 @@ class ResultLog:
         blob = None if heatmap is None else heatmap.astype("<f4").tobytes()
         rows, cols = (None, None) if heatmap is None else heatmap.shape
         values = (
-            _storable(result.file),
+            storable(result.file),
             result.sha256,
             str(result.status),
             result.score,
             None if result.label is None else str(result.label),
-            _storable(result.reason),
+            storable(result.reason),
             result.threshold,
             result.model_version,
-            _timestamp(result.screened_at),
-            _storable(result.patient_id),
-            _storable(result.study_date),
-            _storable(result.study_instance_uid),
-            _storable(result.series_instance_uid),
-            _storable(result.sop_instance_uid),
+            timestamp(result.screened_at),
+            storable(result.patient_id),
+            storable(result.study_date),
+            storable(result.study_instance_uid),
+            storable(result.series_instance_uid),
+            storable(result.sop_instance_uid),
             blob,
             rows,
             cols,
             str(result.threshold_source),
-            _storable(result.patient_name),
+            storable(result.patient_name),
             result.patient_sex,
             result.patient_age_years,
             result.patient_birth_date,
-            _storable(result.age_warning),
-            _timestamp(result.screened_at.astimezone(UTC)),
+            storable(result.age_warning),
+            timestamp(result.screened_at.astimezone(UTC)),
         )
         with self._errors("write to"), self._transaction() as db:
-            row_id = db.execute(_INSERT, values).lastrowid
+            row_id = db.execute(INSERT, values).lastrowid
         return replace(result, id=row_id)
 
     def cached(self, sha256: str, model_version: str) -> ScreeningResult | None:
@@ -239,7 +148,7 @@ class ResultLog:
         if not sha256:
             return None
         rows = self._query(
-            f"{_select(self._version)} WHERE sha256 = ? AND model_version = ? "
+            f"{select_results(self._version)} WHERE sha256 = ? AND model_version = ? "
             "AND status IN ('ok', 'rejected') ORDER BY screened_at_utc DESC, id DESC LIMIT 1",
             (sha256, model_version),
         )
@@ -263,7 +172,7 @@ class ResultLog:
             # json_each binds any number of ids as one parameter (no SQLite variable limit).
             where.append("id IN (SELECT value FROM json_each(?))")
             params.append("[" + ",".join(str(int(i)) for i in ids) + "]")
-        sql = _select(self._version) + (" WHERE " + " AND ".join(where) if where else "")
+        sql = select_results(self._version) + (" WHERE " + " AND ".join(where) if where else "")
         return self._query(sql + " ORDER BY screened_at_utc, id", tuple(params))
 
     def add_review(self, review: Review) -> Review:
@@ -283,14 +192,14 @@ class ResultLog:
         values = (
             review.result_id,
             str(review.decision),
-            _storable(review.reviewer),
-            _timestamp(review.reviewed_at),
-            _timestamp(review.reviewed_at.astimezone(UTC)),
-            _storable(review.note),
+            storable(review.reviewer),
+            timestamp(review.reviewed_at),
+            timestamp(review.reviewed_at.astimezone(UTC)),
+            storable(review.note),
             review.result_id,
         )
         with self._errors("write to"), self._transaction() as db:
-            cursor = db.execute(_INSERT_REVIEW, values)
+            cursor = db.execute(INSERT_REVIEW, values)
         if cursor.rowcount != 1:
             raise ResultLogError(
                 f"There is no result {review.result_id} in the result log {self.path}, so its "
@@ -315,11 +224,11 @@ class ResultLog:
                 "written to."
             )
         values = (
-            _storable(details.patient_id),
-            _storable(details.name),
+            storable(details.patient_id),
+            storable(details.name),
             details.sex,
             details.age_years,
-            _storable(age_warning),
+            storable(age_warning),
             int(result_id),
         )
         with self._errors("write to"), self._transaction() as db:
@@ -338,14 +247,14 @@ class ResultLog:
     def review_history(self, result_id: int) -> list[Review]:
         """Every review of the result `result_id`, oldest first; the last one is in force."""
         return self._reviews(
-            f"SELECT {_REVIEW_COLUMNS} FROM reviews WHERE result_id = ? ORDER BY id",
+            f"SELECT {REVIEW_COLUMNS} FROM reviews WHERE result_id = ? ORDER BY id",
             (int(result_id),),
         )
 
     def latest_reviews(self) -> dict[int, Review]:
         """result id -> its latest review (the one added last), for every reviewed result."""
         reviews = self._reviews(
-            f"SELECT {_REVIEW_COLUMNS} FROM reviews WHERE id IN "
+            f"SELECT {REVIEW_COLUMNS} FROM reviews WHERE id IN "
             "(SELECT max(id) FROM reviews GROUP BY result_id) ORDER BY id",
             (),
         )
@@ -381,7 +290,7 @@ class ResultLog:
     def _check_read_only(self) -> None:
         """What `_prepare` checks, without writing: a read-only log is never migrated.
 
-        An older log is read as it is (`_select`), so a log on a CD written by an older
+        An older log is read as it is (`select_results`), so a log on a CD written by an older
         PneumoScreen still exports: it holds no reviews, and the model decided every result.
         """
         version = self._checked_version()
@@ -420,14 +329,14 @@ class ResultLog:
             return []
         with self._errors("read"), self._lock:
             rows = self._db.execute(sql, params).fetchall()
-        return [_from_row(row) for row in rows]
+        return [result_from_row(row) for row in rows]
 
     def _reviews(self, sql: str, params: tuple[object, ...]) -> list[Review]:
         if not self._has_results or self._version < REVIEWS_VERSION:
             return []  # an older log opened read-only has no reviews table
         with self._errors("read"), self._lock:
             rows = self._db.execute(sql, params).fetchall()
-        return [_review_from_row(row) for row in rows]
+        return [review_from_row(row) for row in rows]
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -482,80 +391,6 @@ def _create_private_file(path: Path) -> None:
         os.close(os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600))
     if sys.platform != "win32":
         os.chmod(path, 0o600)  # a log made by an older version, or under a loose umask
-
-
-def _timestamp(moment: datetime) -> str:
-    """ISO 8601 with microseconds always present, so equal-offset stamps sort as text."""
-    return moment.isoformat(timespec="microseconds")
-
-
-def _storable(text: str | None) -> str | bytes | None:
-    """`text` as SQLite can store it: a str that cannot be UTF-8 encoded becomes a blob.
-
-    On Linux a file name may be any bytes; Python keeps those that are not UTF-8 as lone
-    surrogates ("scan-\udcff.png"), which SQLite refuses as text. Such a value (the path, and a
-    reason that names the file) is stored as its "surrogatepass" bytes, which `_readable` turns
-    back into the very same str, so the file can still be found and shown after a restart.
-    """
-    if text is None:
-        return None
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return text.encode("utf-8", "surrogatepass")
-    return text
-
-
-def _readable(value: str | bytes | None) -> str | None:
-    """The str that `_storable` stored."""
-    if isinstance(value, bytes):
-        return value.decode("utf-8", "surrogatepass")
-    return value
-
-
-def _from_row(row: tuple) -> ScreeningResult:
-    (row_id, file, sha256, status, score, label, reason, threshold, model_version, screened_at,
-     patient_id, study_date, study_uid, series_uid, sop_uid, blob, rows, cols,
-     threshold_source, name, sex, age, birth_date, age_warning) = row  # fmt: skip
-    heatmap = None
-    if blob is not None:
-        heatmap = np.frombuffer(blob, dtype="<f4").reshape(rows, cols)
-    return ScreeningResult(
-        file=_readable(file),
-        sha256=sha256,
-        status=status,
-        score=score,
-        label=label,
-        reason=_readable(reason),
-        threshold=threshold,
-        model_version=model_version,
-        screened_at=datetime.fromisoformat(screened_at),
-        patient_id=_readable(patient_id),
-        study_date=_readable(study_date),
-        study_instance_uid=_readable(study_uid),
-        series_instance_uid=_readable(series_uid),
-        sop_instance_uid=_readable(sop_uid),
-        threshold_source=threshold_source,
-        patient_name=_readable(name),
-        patient_sex=sex,
-        patient_age_years=age,
-        patient_birth_date=birth_date,
-        age_warning=_readable(age_warning) or "",
-        heatmap=heatmap,
-        id=row_id,
-    )
-
-
-def _review_from_row(row: tuple) -> Review:
-    row_id, result_id, decision, reviewer, reviewed_at, note = row
-    return Review(
-        result_id=result_id,
-        decision=decision,
-        reviewer=_readable(reviewer),
-        reviewed_at=datetime.fromisoformat(reviewed_at),
-        note=_readable(note),
-        id=row_id,
-    )
 
 
 def open_result_log(read_only: bool = False) -> ResultLog:

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from core.errors import ResultLogError
+from core.log_schema import MIGRATIONS, PATIENT_VERSION, SCHEMA_VERSION
 from core.patient import PatientDetails
-from core.result_log import MIGRATIONS, PATIENT_VERSION, SCHEMA_VERSION, ResultLog
+from core.result_log import ResultLog
 from tests.test_result_log import WHEN, ok_result
 
 WARNING = "outside the ages this model was validated on (1-5 years)"

@@ -16,8 +16,9 @@ import numpy as np
 import pytest
 
 from core.errors import ResultLogError, ScreeningError
+from core.log_schema import SCHEMA_VERSION
 from core.result import Label, ScreeningResult, Status
-from core.result_log import SCHEMA_VERSION, ResultLog
+from core.result_log import ResultLog
 from tests.conftest import REPO
 
 WHEN = datetime(2025, 3, 14, 9, 30, tzinfo=timezone(timedelta(hours=3)))

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from core.errors import ResultLogError
+from core.log_schema import MIGRATIONS, SCHEMA_VERSION
 from core.result import Label, Status, ThresholdSource
-from core.result_log import MIGRATIONS, SCHEMA_VERSION, ResultLog
+from core.result_log import ResultLog
 from core.review import Review, ReviewDecision, disagrees
 from tests.test_result_log import WHEN, error_result, ok_result
 
