@@ -250,6 +250,10 @@ def _display(result: ScreeningResult, column: int) -> str | None:
     if column == COL_SCORE:
         return format_score(result.score) if result.score is not None else "\u2013"
     if column == COL_LABEL:
+        if result.status is not Status.OK:
+            # No label to show: the cell says why instead, where the eye already looks (the
+            # Reason column, further right, may be out of sight on a laptop screen).
+            return reason_short_text(result.reason, Path(result.file).name)
         return label_text(result.label)
     if column == COL_STATUS:
         return status_text(result.status)

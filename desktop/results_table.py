@@ -44,7 +44,7 @@ END_SHARE = 0.7
 _WIDTHS = {
     COL_PATIENT: 150,  # "⚠ Jane Doe (P-17)": a name and an ID
     COL_SCORE: 52,
-    COL_LABEL: 130,
+    COL_LABEL: 170,  # also the short reason of a row without a label
     COL_STATUS: 96,
     COL_REASON: 170,
     COL_TIME: 118,
@@ -116,7 +116,9 @@ class ResultsTable(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
-        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # file names: `_FileNameDelegate`
+        # Reasons and names read from their start; file names keep their end, which tells them
+        # apart, through `_FileNameDelegate`.
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setIconSize(QSize(ROW_THUMBNAIL, ROW_THUMBNAIL))
         self.setItemDelegateForColumn(COL_THUMB, _ThumbnailDelegate(self))
         self.setItemDelegateForColumn(COL_FILE, _FileNameDelegate(self))

@@ -107,7 +107,7 @@ def test_display_values_of_an_ok_row(model):
 
 def test_rows_without_a_score_say_why(model):
     assert cell(model, 2, COL_SCORE) == "\u2013"
-    assert cell(model, 2, COL_LABEL) == ""
+    assert cell(model, 2, COL_LABEL) == cell(model, 2, COL_REASON) != ""  # no label: why not
     assert cell(model, 2, COL_STATUS) == "Could not read"
     assert cell(model, 3, COL_STATUS) == "Rejected"
     assert "too small" in cell(model, 3, COL_STATUS, Qt.ItemDataRole.ToolTipRole)
