@@ -116,10 +116,15 @@ def fit(
     train_set: tuple[np.ndarray, np.ndarray],
     held_out: dict[str, tuple[np.ndarray, np.ndarray]],
     verbose: int = 1,
+    batches: keras.utils.PyDataset | None = None,
+    selection: keras.callbacks.Callback | None = None,
 ) -> keras.Model:
     """Fit a fresh `config.arch` model on in-memory arrays; `held_out["val"]` picks the epoch.
 
-    Returns the model (without the augmentation layers) holding the best validation weights.
+    `batches` replaces the class-balanced `MixupBatches` of `train_set` (e.g. a sampler balanced
+    by source, `training.sources_train`); `selection`, run right after the AUCs are logged, may
+    write the `val_auc` that picks the epoch from several sets. Returns the model (without the
+    augmentation layers) holding the best validation weights.
     """
     x_train, y_train = train_set
     size = config.resolved_size()
@@ -139,9 +144,15 @@ def fit(
         ],
         name="trainer",
     )
-    batches = MixupBatches(
-        x_train, y_train, config.batch_size, config.mixup_alpha, config.seed, config.label_smoothing
-    )
+    if batches is None:
+        batches = MixupBatches(
+            x_train,
+            y_train,
+            config.batch_size,
+            config.mixup_alpha,
+            config.seed,
+            config.label_smoothing,
+        )
     steps = config.epochs * len(batches)
     warmup = min(config.warmup_epochs * len(batches), steps // 2)
     schedule = keras.optimizers.schedules.CosineDecay(
@@ -164,6 +175,7 @@ def fit(
     callbacks = [
         *([keras.callbacks.SwapEMAWeights(swap_on_epoch=True)] if config.ema_momentum else []),
         HeldOutAUC(held_out, config.batch_size),
+        *([selection] if selection is not None else []),
         keras.callbacks.ModelCheckpoint(
             run_dir / "best.weights.h5",
             monitor="val_auc",
