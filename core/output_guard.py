@@ -10,7 +10,6 @@ names the path the user gave.
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import stat
 import tempfile
@@ -85,9 +84,7 @@ def _stat(given: str, target: Path) -> os.stat_result | None:
         raise CsvDestinationError(
             given, f"{_first_file_on_the_way(target)} is not a folder"
         ) from exc
-    except OSError as exc:
-        if exc.errno == errno.ENAMETOOLONG:
-            raise CsvDestinationError(given, "the name is longer than the system allows") from exc
+    except OSError as exc:  # ENAMETOOLONG too: "the name is longer than the system allows"
         raise CsvDestinationError(given, os_reason(exc)) from exc
     except ValueError as exc:  # a NUL byte in the name
         raise CsvDestinationError(

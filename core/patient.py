@@ -130,10 +130,11 @@ def format_age(age: float | None) -> str:
         return ""
     if age >= 2:
         return f"{int(age)} years"
-    months = age * 12
+    months = int(age * 12)
     if months >= 1:
-        return f"{int(months)} months"
-    return f"{int(age * 365.25 / 7)} weeks"
+        return "1 month" if months == 1 else f"{months} months"
+    weeks = int(age * 365.25 / 7)
+    return "1 week" if weeks == 1 else f"{weeks} weeks"
 
 
 def age_warning(age: float | None, validated: tuple[float, float] | None) -> str:

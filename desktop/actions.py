@@ -79,7 +79,7 @@ def make_actions(window: QMainWindow) -> WindowActions:
             translate("Actions", "&Search results"),
             QKeySequence.StandardKey.Find,
             None,
-            translate("Actions", "Search file names, patient IDs and reasons"),
+            translate("Actions", "Search file names, patients and reasons"),
         ),
         performance=action(
             translate("Actions", "&How the model does here…"),

@@ -52,13 +52,11 @@ def decision_text(decision: ReviewDecision) -> str:
 
 
 def decision_short_text(decision: ReviewDecision) -> str:
-    """A decision in the few letters the table's Review column has room for."""
-    return {
-        ReviewDecision.PNEUMONIA: QCoreApplication.translate("Labels", "Pneumonia"),
-        ReviewDecision.NO_PNEUMONIA: QCoreApplication.translate("Labels", "No pneumonia"),
-        ReviewDecision.OTHER_FINDING: QCoreApplication.translate("Labels", "Other finding"),
-        ReviewDecision.NOT_ASSESSABLE: QCoreApplication.translate("Labels", "Not assessable"),
-    }[ReviewDecision(decision)]
+    """A decision in the few letters the table's Review column has room for: "Pneumonia", else
+    the words of `decision_text`."""
+    if ReviewDecision(decision) is ReviewDecision.PNEUMONIA:
+        return QCoreApplication.translate("Labels", "Pneumonia")
+    return decision_text(decision)
 
 
 def threshold_source_text(source: str) -> str:

@@ -21,10 +21,12 @@ from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 
 from core.errors import UnreadableImage
+from core.patient import format_age
 from core.result import ScreeningResult, Status, format_score
 from core.review import Review
 from desktop.imaging import compose, heatmap_to_qimage, load_detail_image
 from desktop.labels import colours, decision_text, threshold_source_text, verdict_text
+from desktop.patient_text import sex_text
 
 translate = QCoreApplication.translate
 
@@ -124,23 +126,13 @@ def shown_date(text: str | None) -> str:
 
 
 def shown_age(years: float | None) -> str:
-    """An age as a clinic says it: months under two years, whole years from then on."""
-    if years is None:
-        return NOT_RECORDED
-    if years < 2:
-        months = int(years * 12 + 1e-9)
-        text = "{n} month" if months == 1 else "{n} months"
-        return translate("Report", text).format(n=months)
-    whole = int(years + 1e-9)
-    return translate("Report", "{n} years").format(n=whole)
+    """An age as the detail pane says it (`core.patient.format_age`), or that it is unknown."""
+    return format_age(years) or NOT_RECORDED
 
 
 def shown_sex(sex: str | None) -> str:
-    return {
-        "F": translate("Report", "Female"),
-        "M": translate("Report", "Male"),
-        "O": translate("Report", "Other"),
-    }.get(sex or "", NOT_RECORDED)
+    """The sex as the detail pane says it (`desktop.patient_text.sex_text`), or unknown."""
+    return sex_text(sex) or NOT_RECORDED
 
 
 def local_minute(moment: datetime) -> str:

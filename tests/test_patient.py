@@ -113,6 +113,8 @@ def test_the_rejection_reason_says_the_age_as_people_say_it():
     assert format_age(1.5) == "18 months"
     assert format_age(70 / 365.25) == "2 months"
     assert format_age(20 / 365.25) == "2 weeks"
+    assert format_age(1 / 12) == "1 month"
+    assert format_age(8 / 365.25) == "1 week"
     assert format_age(3.74) == "3 years"
     assert format_age(None) == ""
 

@@ -232,7 +232,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Search file names, patient IDs and reasons</source>
+        <source>Search file names, patients and reasons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -791,29 +791,26 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+10"/>
         <source>No pneumonia</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-9"/>
-        <location line="+10"/>
+        <location line="+1"/>
         <source>Other finding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-9"/>
-        <location line="+10"/>
+        <location line="+1"/>
         <source>Not assessable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="+8"/>
         <source>Pneumonia</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>this clinic&apos;s site threshold</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1186,7 +1183,7 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../desktop/report.py" line="+67"/>
+        <location filename="../../desktop/report.py" line="+69"/>
         <source>Chest X-ray screening report</source>
         <extracomment>The heatmap&apos;s opacity on the report: the detail pane&apos;s default. The report&apos;s pictures are at most this many pixels a side (sharp at 300 dpi, small PDFs).</extracomment>
         <translation type="unfinished"></translation>
@@ -1202,27 +1199,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
-        <source>{n} years</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Female</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Male</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Other</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+50"/>
         <source>(clinic name not set)</source>
         <translation type="unfinished"></translation>
     </message>
