@@ -3,7 +3,7 @@
 Usage (from the repository root):
     python -m benchmarks.bad_input_corpus [--shared-data ../shared/data]
 
-Builds the corpus of `tests/corpus.py` (damaged, empty, misnamed, tiny, huge and unsupported
+Builds the corpus of `corpora/bad_inputs.py` (damaged, empty, misnamed, tiny, huge and unsupported
 files, and the sample radiograph stored in unusual ways) in a temporary folder, screens the
 folder with the command line (`pneumoscreen screen FOLDER --csv FILE`, a fresh data folder), and
 prints one row per file: the kind, what the file is, the status and the reason shown. The table
@@ -24,7 +24,7 @@ from collections import Counter
 from pathlib import Path
 
 from core import cli
-from tests.corpus import BAD_KINDS, build, load_xray
+from corpora.bad_inputs import BAD_KINDS, build, load_xray
 
 REPO = Path(__file__).resolve().parents[1]
 VALID_KINDS_START = "sample"  # BAD_KINDS lists the bad kinds first, then the valid ones

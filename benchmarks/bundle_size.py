@@ -27,11 +27,9 @@ from pathlib import Path
 
 from PIL import Image
 
-REPO = Path(__file__).resolve().parents[1]
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
+from benchmarks.xdisplay import screenshot, virtual_display, wait_for_window
 
-from benchmarks.xdisplay import screenshot, virtual_display, wait_for_window  # noqa: E402
+REPO = Path(__file__).resolve().parents[1]
 
 MB = 1_000_000
 EXECUTABLE = "pneumoscreen"

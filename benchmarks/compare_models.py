@@ -1,6 +1,6 @@
 """Side-by-side table of exported models: size, latency and validation/test-dev figures.
 
-Usage: python benchmarks/compare_models.py MODEL_DIR [MODEL_DIR ...]
+Usage (from the repository root): python -m benchmarks.compare_models MODEL_DIR [MODEL_DIR ...]
 Each MODEL_DIR holds a `model.json` written by `python -m training export` and its `.tflite`.
 Figures come from the cards (measured on the int8 files); latency is measured here, one thread.
 Prints a markdown table for docs/model-card.md.

@@ -1,6 +1,6 @@
 """Peak memory of reading a deflated DICOM bomb, against the floor of merely importing the reader.
 
-Usage (from the repository root; it imports `tests.*`, so run it as a module):
+Usage (from the repository root):
     python -m benchmarks.dicom_bomb_memory [--zeros-mb 2200]
 
 Writes a Deflated Explicit VR Little Endian file declaring a 1000 x 1000 image whose pixel data
@@ -50,7 +50,7 @@ def peak_of_child(argument: str) -> tuple[float, float, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from tests.dicom_files import write_deflated_bomb
+    from corpora.dicom_files import write_deflated_bomb
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--zeros-mb", type=int, default=2200)

@@ -1,6 +1,6 @@
 """How many single-byte changes to a compressed DICOM stream take the process down.
 
-Usage (from the repository root; it imports `tests.*`, so run it as a module):
+Usage (from the repository root):
     python -m benchmarks.dicom_fuzz [--bytes 160] [--decoder app|gdcm]
 
 For each transfer syntax GDCM used to decode in-process (JPEG Baseline, JPEG Lossless SV1,
@@ -32,7 +32,7 @@ VALUES = (0x00, 0x01, 0x07, 0x7F, 0x80, 0xDC, 0xFF)
 
 def damaged_files(folder: Path, syntax: str, count: int) -> list[Path]:
     """The image in `syntax`, then one copy per (byte, value) of the stream's first `count`."""
-    from tests.dicom_files import small_compressed_image, with_byte_changed
+    from corpora.dicom_files import small_compressed_image, with_byte_changed
 
     whole, start = small_compressed_image(folder / "whole.dcm", syntax)
     files = []

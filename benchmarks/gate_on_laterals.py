@@ -49,7 +49,6 @@ def measure_kind(folder: Path, gate: ViewGate, classifier: Classifier) -> list[G
     """Every PNG of `folder` through the app's checks, gate and model."""
     paths = sorted(folder.glob("*.png"))
     trained, _ = split_cases(paths)
-    threshold = gate.card.threshold
     figures = []
     for path in paths:
         try:
@@ -62,8 +61,9 @@ def measure_kind(folder: Path, gate: ViewGate, classifier: Classifier) -> list[G
             figures.append(GateFigure(path.name, None, path in trained, f"refused: {early}"))
             continue
         score = gate.frontal_score(image.pixels)
-        if score < threshold:
-            decision = "refused: not a frontal chest X-ray"
+        refusal = gate(image)
+        if refusal is not None:
+            decision = f"refused: {refusal.code}"  # the kind the gate names, where it can tell
         else:
             found = classifier.classify(image.pixels)
             label = label_for(found.score, classifier.card.threshold)

@@ -34,12 +34,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.make_radiographs import CORPUS_VERSION, corpus_files, make_corpus
+
 REPO = Path(__file__).resolve().parents[1]
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
-
-from benchmarks.make_radiographs import CORPUS_VERSION, corpus_files, make_corpus  # noqa: E402
-
 CACHE = REPO / "benchmarks" / ".cache"
 MB = 1_000_000
 
@@ -137,7 +134,7 @@ def run_child(mode: str, extra: list[str]) -> tuple[float, dict]:
         env["PNEUMOSCREEN_HOME"] = home
         launched = time.time()
         output = subprocess.run(
-            [sys.executable, str(Path(__file__).resolve()), "--child", mode, *extra],
+            [sys.executable, "-m", "benchmarks.gui_startup", "--child", mode, *extra],
             env=env,
             cwd=REPO,
             capture_output=True,

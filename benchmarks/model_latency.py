@@ -1,6 +1,8 @@
 """Per-image latency of int8 `.tflite` models through ai-edge-litert on one CPU thread.
 
-Usage: python benchmarks/model_latency.py MODEL.tflite [MODEL.tflite ...] [--runs 200]
+Usage (from the repository root):
+    python -m benchmarks.model_latency MODEL.tflite [MODEL.tflite ...] [--runs 200]
+
 Prints, per model: file size, input size, median and 90th-percentile milliseconds per image
 (the model alone: preprocessing and file reading are not included).
 """

@@ -1,6 +1,6 @@
 """Peak memory of one `pneumoscreen screen` over a hostile mix of files (issue 14, section 5).
 
-Usage (from the repository root; it imports `tests.corpus`, so run it as a module):
+Usage (from the repository root):
     python -m benchmarks.peak_memory [--workers 2] [--keep DIR]
 
 Builds, in a temporary folder, the files that cost the most memory to decode, several of each
@@ -41,7 +41,7 @@ import numpy as np
 from PIL import Image
 
 from core.file_bytes import MAX_FILE_BYTES
-from tests.corpus import (
+from corpora.bad_inputs import (
     deep_rgba_png,
     encoded,
     jpeg_with_garbled_lower_half,

@@ -58,7 +58,7 @@ from core.litert_model import LiteRTModel
 from core.model_card import load_model_card
 from core.paths import model_card_path
 from core.preprocess import prepare_image
-from core.quality_gate import rejection_reason
+from core.quality_gate import rejection
 from core.result import Label, ScreeningResult, Status
 from core.result_log import ResultLog
 from core.screening import Screener, file_sha256
@@ -97,9 +97,11 @@ def screen_with_plain_model(
             model = local.model = LiteRTModel(model_path, num_threads=1)
         sha256 = file_sha256(path)
         image = read_image(path, min_side=model.input_size)
-        reason = rejection_reason(image)
+        reason = rejection(image)
         if reason is not None:
-            return _plain_result(path, sha256, Status.REJECTED, reason=reason)
+            return _plain_result(
+                path, sha256, Status.REJECTED, reason=reason.text, reason_code=reason.code
+            )
         logit, _ = model.predict(prepare_image(image.pixels, model.input_size))
         score = round(100.0 / (1.0 + math.exp(-min(max(logit, -50.0), 50.0))), 1)
         label = Label.PNEUMONIA if score >= 50.0 else Label.NORMAL
@@ -123,6 +125,7 @@ def _plain_result(path: Path, sha256: str, status: Status, **fields: object) -> 
         score=fields.get("score"),
         label=fields.get("label"),
         reason=str(fields.get("reason", "")),
+        reason_code=fields.get("reason_code"),
         threshold=50.0,
         model_version=SEED_FINAL_VERSION,
         screened_at=datetime.now().astimezone(),

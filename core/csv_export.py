@@ -4,6 +4,9 @@ The format is a contract (docs: DESIGN.md, "Result CSV"): UTF-8 with a byte-orde
 reads accents right, RFC 4180 quoting with CRLF line ends, and a fixed column order that other
 tools depend on. New columns may only be appended.
 
+`reason_code` is the stable code of `reason` (`core.reason_codes`, docs/reason-codes.md): the
+English `reason` stays as the contract has it, and a program counts by the code.
+
 The review columns hold each result's latest review (`core.review`; empty when none); the reviewer's
 name and note are typed by people, so like every cell they pass the formula guard.
 
@@ -49,6 +52,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "patient_sex",
     "patient_age_years",
     "age_warning",
+    "reason_code",
 )
 
 #: Leading characters that make Excel, LibreOffice or Sheets treat a cell as a formula ("CSV
@@ -161,6 +165,7 @@ def _row(
         "patient_sex": result.patient_sex or "",
         "patient_age_years": "" if age is None else f"{age:.1f}",
         "age_warning": result.age_warning,
+        "reason_code": "" if ok or result.reason_code is None else str(result.reason_code),
     }
     return [_neutralise(cells[column]) for column in CSV_COLUMNS]
 

@@ -17,6 +17,7 @@ from PIL import Image
 
 from core.decode_budget import DECODE_BUDGET_BYTES, reserve
 from core.errors import UnreadableImage
+from core.reason_codes import ReasonCode
 
 #: The most pixels a file may declare before it is refused as a decompression bomb. Real
 #: radiographs are at most about 4300 x 4300 (18.5 megapixels); 100 megapixels leaves room for
@@ -42,7 +43,7 @@ class DecodedImage:
     """
 
     pixels: np.ndarray  # 2-D uint8 grayscale, possibly reduced from the original
-    source_format: str  # "JPEG", "PNG", "BMP", "TIFF", "GIF", "DICOM"
+    source_format: str  # Pillow's name ("JPEG", "WEBP", ...; `core.formats`) or "DICOM"
     original_size: tuple[int, int]  # (width, height) as displayed, before any reduction
     dicom: dict[str, str] = field(default_factory=dict)  # PatientID, StudyDate, UIDs, ...
     #: Share of pixels with strong colour (0-1), measured before the conversion to grayscale:
@@ -91,6 +92,7 @@ def refuse_costly_decode(
             path,
             f"the image is too large to decode safely ({size[0]} x {size[1]} pixels would need "
             f"{needed / 2**20:.0f} MB; the limit is {MAX_DECODE_BYTES // 2**20} MB)",
+            ReasonCode.TOO_LARGE,
         )
     reserve(math.ceil(needed))
 
@@ -123,7 +125,7 @@ def refuse_non_finite(path: Path, values: np.ndarray) -> None:
         UnreadableImage: some value is not a finite number.
     """
     if values.dtype.kind in "fc" and not np.isfinite(values).all():
-        raise UnreadableImage(path, NON_FINITE_REASON)
+        raise UnreadableImage(path, NON_FINITE_REASON, ReasonCode.DAMAGED_DATA)
 
 
 def stretch_to_uint8(values: np.ndarray) -> np.ndarray:

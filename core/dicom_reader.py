@@ -46,6 +46,7 @@ from core.dicom_decoding import (
 from core.dicom_display import colour_share_of, display_bytes_per_pixel, display_pixels
 from core.dicom_signature import has_part10_signature, starts_like_a_data_set
 from core.errors import UnreadableImage, UnsupportedDicom
+from core.reason_codes import ReasonCode
 
 #: The identifiers passed on to the result log, when the file has them; the patient's name, sex
 #: and age (or birth date) are read into plain values by `core.patient`.
@@ -161,7 +162,9 @@ def read_dicom(data: bytes, path: Path, min_side: int | None) -> DecodedImage:
     except NotImplementedError as exc:
         raise UnsupportedDicom(path, "its pixel data is encoded in a way we cannot decode") from exc
     except (*_DAMAGE, TypeError, AttributeError) as exc:
-        raise UnreadableImage(path, "the DICOM pixel data is damaged or incomplete") from exc
+        raise UnreadableImage(
+            path, "the DICOM pixel data is damaged or incomplete", ReasonCode.DAMAGED_DATA
+        ) from exc
     return DecodedImage(
         pixels=pixels,
         source_format="DICOM",
@@ -182,7 +185,9 @@ def _read_header(data: bytes, path: Path) -> tuple[Dataset, int]:
         # Values over `_DEFER_BYTES` (the pixels) stay in the bytes until they are asked for.
         header = pydicom.dcmread(io.BytesIO(data), defer_size=_DEFER_BYTES, force=not part_10)
     except (*_DAMAGE, InvalidDicomError, NotImplementedError) as exc:
-        raise UnreadableImage(path, "the DICOM header is damaged or incomplete") from exc
+        raise UnreadableImage(
+            path, "the DICOM header is damaged or incomplete", ReasonCode.DAMAGED_DATA
+        ) from exc
     _record_the_encoding_found(header)
     return header, inflated
 
@@ -232,6 +237,7 @@ def _inflated_size(data: bytes, path: Path) -> int:
                     path,
                     "the image is too large to decode safely (its compressed DICOM data set "
                     f"inflates to more than {MAX_DECODE_BYTES // 2**20} MB)",
+                    ReasonCode.TOO_LARGE,
                 )
             pending = inflater.unconsumed_tail
     return inflated
@@ -246,16 +252,24 @@ def _check_decodable(ds: Dataset, path: Path) -> str:
         if len(ds) == 0 or "Rows" in ds or "Image Storage" in kind:
             # pydicom stops quietly at a truncation: an image cut off before or inside its
             # pixels reads as a header without pixel data, or (inside compressed data) as nothing.
-            raise UnreadableImage(path, "the DICOM file is incomplete (its pixel data is missing)")
+            raise UnreadableImage(
+                path,
+                "the DICOM file is incomplete (its pixel data is missing)",
+                ReasonCode.DAMAGED_DATA,
+            )
         if not kind:
             # Every DICOM object names its class; without one (the preamble, then noise) the
             # header is what is broken, not a report or other object without an image.
-            raise UnreadableImage(path, "the DICOM header is damaged or incomplete")
+            raise UnreadableImage(
+                path, "the DICOM header is damaged or incomplete", ReasonCode.DAMAGED_DATA
+            )
         raise UnsupportedDicom(path, f"it is a DICOM file without an image ({kind})")
     missing = [name for name in _IMAGE_ATTRIBUTES if ds.get(name) in (None, "")]
     if missing:
         names = ", ".join(dictionary_description(name) for name in missing)
-        raise UnreadableImage(path, f"the DICOM header is incomplete (it has no {names})")
+        raise UnreadableImage(
+            path, f"the DICOM header is incomplete (it has no {names})", ReasonCode.DAMAGED_DATA
+        )
     _check_numbers(ds, path)
     syntax = _transfer_syntax(ds)
     if syntax not in DECODABLE:
@@ -274,9 +288,13 @@ def _check_decodable(ds: Dataset, path: Path) -> str:
         )
     rows, columns = int(ds.Rows), int(ds.Columns)
     if rows < 1 or columns < 1:
-        raise UnreadableImage(path, f"the DICOM header gives no image size ({columns} x {rows})")
+        raise UnreadableImage(
+            path,
+            f"the DICOM header gives no image size ({columns} x {rows})",
+            ReasonCode.DAMAGED_DATA,
+        )
     if rows * columns > MAX_PIXELS:
-        raise UnreadableImage(path, too_large_reason((columns, rows)))
+        raise UnreadableImage(path, too_large_reason((columns, rows)), ReasonCode.TOO_LARGE)
     _refuse_oversized_pixel_element(ds, syntax, path)
     return syntax
 
@@ -303,6 +321,7 @@ def _check_numbers(ds: Dataset, path: Path) -> None:
                     path,
                     f"the DICOM header is damaged (its {dictionary_description(keyword)} is "
                     f'"{item}", not a usable number)',
+                    ReasonCode.DAMAGED_DATA,
                 )
 
 
@@ -338,6 +357,7 @@ def _refuse_oversized_pixel_element(ds: Dataset, syntax: str, path: Path) -> Non
             path,
             f"the DICOM pixel data is damaged ({length} bytes where the image it declares, "
             f"{int(ds.Columns)} x {int(ds.Rows)} pixels, needs {declared})",
+            ReasonCode.DAMAGED_DATA,
         )
 
 

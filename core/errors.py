@@ -6,6 +6,8 @@ The GUI turns these into words for the user in one place; the command line into 
 from os import PathLike
 from pathlib import Path
 
+from core.reason_codes import ReasonCode
+
 
 class ScreeningError(Exception):
     """Base of every error the engine raises on purpose."""
@@ -28,14 +30,22 @@ class UnreadableImage(ScreeningError):  # noqa: N818 - the name is the design's 
     """The file could not be read as an image: missing, damaged, empty, not an image, too large.
 
     Carries the file and a reason so the GUI and the CSV can show the same sentence, which names the
-    file and says what was found: "x.jpg could not be read: the file is empty."
+    file and says what was found: "x.jpg could not be read: the file is empty.", and the reason's
+    stable `code` (`core.reason_codes`), which the result, the log and the CSV keep beside it.
+    Every raise in the engine names its code; `default_code` is for callers outside it (tests).
     """
 
-    def __init__(self, path: str | PathLike[str], reason: str) -> None:
-        # Both go to `args` so the error survives pickling (e.g. from a worker process).
-        super().__init__(path, reason)
+    default_code = ReasonCode.UNKNOWN
+
+    def __init__(
+        self, path: str | PathLike[str], reason: str, code: ReasonCode | None = None
+    ) -> None:
+        code = self.default_code if code is None else ReasonCode(code)
+        # All go to `args` so the error survives pickling (e.g. from a decoder child).
+        super().__init__(path, reason, code)
         self.path = Path(path)
         self.reason = reason
+        self.code = code
 
     def __str__(self) -> str:
         return f"{self.path.name} could not be read: {self.reason}."
@@ -43,6 +53,8 @@ class UnreadableImage(ScreeningError):  # noqa: N818 - the name is the design's 
 
 class UnsupportedDicom(UnreadableImage):
     """A DICOM file that cannot be turned into pixels: no image in it, or an encoding we lack."""
+
+    default_code = ReasonCode.UNSUPPORTED_DICOM
 
 
 class ResultLogError(ScreeningError):

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from core.errors import UnreadableImage
+from core.plain_problems import os_problem
+from core.reason_codes import ReasonCode
 
 #: The largest file read. An uncompressed 4300 x 4300 radiograph at 16 bits, the largest single
 #: frame a chest detector writes, is a 37 MB DICOM file; 48 MiB (50 MB) leaves room for overlays
@@ -24,7 +26,8 @@ MAX_FILE_BYTES = 48 * 2**20
 
 #: The reason given for a named pipe, a device or a socket found among the files.
 NOT_A_FILE = "it is not an ordinary file (it is a named pipe, a device or a socket)"
-FOLDER = "it is a folder, not a file"
+#: The reason given for a folder: the words `os_problem` has for the system's EISDIR.
+FOLDER = os_problem(IsADirectoryError(errno.EISDIR, "")).text
 EMPTY = "the file is empty"
 
 
@@ -51,11 +54,11 @@ def read_file_bytes(path: Path, before_read: Callable[[int], None] | None = None
     try:
         status = os.fstat(descriptor)
         if stat.S_ISDIR(status.st_mode):
-            raise UnreadableImage(path, FOLDER)
+            raise UnreadableImage(path, FOLDER, ReasonCode.NOT_A_FILE)
         if not stat.S_ISREG(status.st_mode):
-            raise UnreadableImage(path, NOT_A_FILE)
+            raise UnreadableImage(path, NOT_A_FILE, ReasonCode.NOT_A_FILE)
         if status.st_size > MAX_FILE_BYTES:
-            raise UnreadableImage(path, too_large_file_reason(status.st_size))
+            raise UnreadableImage(path, too_large_file_reason(status.st_size), ReasonCode.TOO_LARGE)
         if before_read is not None:
             before_read(status.st_size)
         data = _read_all(descriptor, status.st_size)
@@ -64,9 +67,9 @@ def read_file_bytes(path: Path, before_read: Callable[[int], None] | None = None
     finally:
         os.close(descriptor)
     if len(data) > MAX_FILE_BYTES:  # it grew after the size was checked
-        raise UnreadableImage(path, too_large_file_reason(len(data)))
+        raise UnreadableImage(path, too_large_file_reason(len(data)), ReasonCode.TOO_LARGE)
     if not data:
-        raise UnreadableImage(path, EMPTY)
+        raise UnreadableImage(path, EMPTY, ReasonCode.EMPTY_FILE)
     return data
 
 
@@ -94,19 +97,12 @@ def too_large_file_reason(size: int) -> str:
 
 
 def unreadable_file(path: Path, exc: OSError) -> UnreadableImage:
-    """The `UnreadableImage` that says, in plain words, why the system refused `path`."""
-    if isinstance(exc, IsADirectoryError) or (
-        isinstance(exc, PermissionError) and os.path.isdir(path)  # Windows opens no folder
-    ):
-        return UnreadableImage(path, FOLDER)
-    if isinstance(exc, FileNotFoundError):
-        return UnreadableImage(path, "the file does not exist")
-    if isinstance(exc, PermissionError):
-        return UnreadableImage(path, "permission to read the file was denied")
-    if exc.errno == errno.ENAMETOOLONG:
-        return UnreadableImage(path, "the file name is too long for this computer")
-    detail = f" ({exc.strerror})" if exc.strerror else ""
-    return UnreadableImage(path, f"the file could not be opened{detail}")
+    """The `UnreadableImage` that says, in plain words, why the system refused `path`: the words
+    and code of `core.plain_problems.os_problem`, which explains every OSError the app meets."""
+    if isinstance(exc, PermissionError) and os.path.isdir(path):  # Windows opens no folder
+        return UnreadableImage(path, FOLDER, ReasonCode.NOT_A_FILE)
+    problem = os_problem(exc)
+    return UnreadableImage(path, problem.text, problem.code)
 
 
 _BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation

@@ -21,6 +21,7 @@ from core.errors import UnreadableImage
 from core.file_bytes import NOT_A_FILE, read_file_bytes
 from core.isolated_decoder import DecoderPool, IsolatedDecoder
 from core.raster_reader import read_raster
+from core.reason_codes import ReasonCode
 
 __all__ = [
     "DECODERS",
@@ -57,7 +58,7 @@ _DECODER_FAILURES = (
 
 
 def read_image(path: Path, min_side: int | None = None) -> DecodedImage:
-    """Read a JPEG, PNG, BMP, TIFF, GIF or DICOM file into upright 8-bit grayscale pixels.
+    """Read an image file in any format of `core.formats` into upright 8-bit grayscale pixels.
 
     `min_side`: the shortest side the caller needs (the model's input size); large images are
     reduced by a power of two down to no less than that, during decoding where the format allows,
@@ -151,9 +152,13 @@ def decode_image(data: bytes, path: Path, min_side: int | None) -> DecodedImage:
     except UnreadableImage:
         raise
     except MemoryError as exc:
-        raise UnreadableImage(path, "there is not enough memory to decode the image") from exc
+        raise UnreadableImage(
+            path, "there is not enough memory to decode the image", ReasonCode.OUT_OF_MEMORY
+        ) from exc
     except _DECODER_FAILURES as exc:
-        raise UnreadableImage(path, "the file is damaged or not a supported image") from exc
+        raise UnreadableImage(
+            path, "the file is damaged or not a supported image", ReasonCode.DAMAGED_DATA
+        ) from exc
 
 
 def _decode_in_child(path: str, data: bytes, min_side: int | None) -> DecodedImage:

@@ -57,6 +57,7 @@ from typing import Any
 from core import decode_budget
 from core.decode_budget import BOOKED, WAITING, DecodeBudget
 from core.errors import ScreeningError, UnreadableImage
+from core.reason_codes import ReasonCode
 
 logger = logging.getLogger(__name__)
 
@@ -153,13 +154,13 @@ class IsolatedDecoder:
                 if reply is None:  # killed before its booking is returned (below)
                     logger.warning("Decoder process took over %s s on %s; killed", deadline, path)
                     self._stop()
-                    raise UnreadableImage(path, HUNG_REASON)
+                    raise UnreadableImage(path, HUNG_REASON, ReasonCode.DECODE_TIMEOUT)
             except UnreadableImage:
                 raise
             except (EOFError, OSError) as exc:  # the child died: its end of the pipe closed
                 exit_code = self._stop(grace_s=1.0)  # let it be reaped, to log how it ended
                 logger.warning("Decoder process died on %s (exit code %s)", path, exit_code)
-                raise UnreadableImage(path, CRASHED_REASON) from exc
+                raise UnreadableImage(path, CRASHED_REASON, ReasonCode.DAMAGED_DATA) from exc
             except BaseException:
                 # Interrupted mid-call (Ctrl+C): the child's late answer would be taken for the
                 # next file's, so this child goes.
@@ -240,7 +241,7 @@ class IsolatedDecoder:
         if not ready:
             exit_code = self._stop()
             logger.warning("Decoder process did not start (exit code %s)", exit_code)
-            raise UnreadableImage(path, NOT_STARTED_REASON)
+            raise UnreadableImage(path, NOT_STARTED_REASON, ReasonCode.DECODER_UNAVAILABLE)
         self._ready = True
         return connection
 
@@ -262,7 +263,7 @@ class IsolatedDecoder:
             if path is None:
                 logger.warning("Decoder process could not be started: %s", exc)
                 return
-            raise UnreadableImage(path, NOT_STARTED_REASON) from exc
+            raise UnreadableImage(path, NOT_STARTED_REASON, ReasonCode.DECODER_UNAVAILABLE) from exc
         finally:
             theirs.close()  # the child has its own copy; ours would hide the child's death
         self._process, self._connection, self._ready = process, ours, False

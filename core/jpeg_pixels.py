@@ -29,6 +29,7 @@ from PIL import Image
 
 from core.decoded import refuse_costly_decode
 from core.errors import UnreadableImage
+from core.reason_codes import ReasonCode
 
 #: The most scans (SOS markers) a JPEG may hold. libjpeg's own progressive scripts write about
 #: ten; 256 is nvImageCodec's default limit, set against this very denial of service.
@@ -62,6 +63,7 @@ def decode_jpeg(
             path,
             f"the JPEG has too many scans to decode safely ({scans}; the limit is "
             f"{MAX_JPEG_SCANS})",
+            ReasonCode.TOO_LARGE,
         )
     _, _, colourspace, subsampling = simplejpeg.decode_jpeg_header(data, strict=True)
     scale = next((s for s in JPEG_SCALES if s <= factor), 1)

@@ -66,16 +66,27 @@ class LiteRTModel:
             raise ModelError(f"LiteRT cannot load the model {model_path}: {exc}") from exc
         (self._input,) = self._interpreter.get_input_details()
         outputs = self._interpreter.get_output_details()
-        # The logit is the output with one value; the CAM, if any, is the spatial one.
-        by_size = sorted(outputs, key=lambda detail: int(np.prod(detail["shape"])))
-        if len(by_size) not in (1, 2) or int(np.prod(by_size[0]["shape"])) != 1:
+        # The logit is the output with one value; the CAM, if any, is the spatial one; the view
+        # gate adds one logit per refusal kind (a flat output of several values).
+        logits = [o for o in outputs if int(np.prod(o["shape"])) == 1]
+        maps = [o for o in outputs if len(o["shape"]) == 4 and int(np.prod(o["shape"])) > 1]
+        kinds = [o for o in outputs if len(o["shape"]) == 2 and int(np.prod(o["shape"])) > 1]
+        if (
+            len(logits) != 1
+            or len(maps) > 1
+            or len(kinds) > 1
+            or len(outputs) != 1 + len(maps) + len(kinds)
+        ):
             raise ModelError(
-                f"Expected a logit output and optionally a CAM. Received: "
-                f"{[o['shape'].tolist() for o in outputs]}"
+                f"Expected a logit output and optionally a CAM and refusal-kind logits. "
+                f"Received: {[o['shape'].tolist() for o in outputs]}"
             )
-        self._logit = by_size[0]
-        self._cam = by_size[1] if len(by_size) == 2 else None
+        self._logit = logits[0]
+        self._cam = maps[0] if maps else None
+        self._kinds = kinds[0] if kinds else None
         self.has_cam = self._cam is not None
+        #: How many refusal kinds the model names (0 for the screening model).
+        self.refusal_kinds = int(np.prod(self._kinds["shape"])) if self._kinds else 0
         self.input_size = int(self._input["shape"][1])
         self.input_dtype = np.dtype(self._input["dtype"])
         scale, zero_point = self._input["quantization"]
@@ -101,6 +112,10 @@ class LiteRTModel:
         logit = self._dequantize(self._logit).reshape(())
         cam = self._dequantize(self._cam)[0, :, :, 0] if self._cam is not None else None
         return float(logit), cam
+
+    def refusal_kind_logits(self) -> np.ndarray | None:
+        """The refusal-kind logits of the image last given to `predict` (view gate only)."""
+        return self._dequantize(self._kinds)[0] if self._kinds is not None else None
 
     def _dequantize(self, detail: dict) -> np.ndarray:
         raw = self._interpreter.get_tensor(detail["index"]).astype(np.float32)

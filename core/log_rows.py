@@ -10,6 +10,7 @@ from datetime import datetime
 
 import numpy as np
 
+from core.reason_codes import code_or_unknown
 from core.result import ScreeningResult
 from core.review import Review
 
@@ -46,7 +47,7 @@ def readable(value: str | bytes | None) -> str | None:
 def result_from_row(row: tuple) -> ScreeningResult:
     (row_id, file, sha256, status, score, label, reason, threshold, model_version, screened_at,
      patient_id, study_date, study_uid, series_uid, sop_uid, blob, rows, cols,
-     threshold_source, name, sex, age, birth_date, age_warning) = row  # fmt: skip
+     threshold_source, name, sex, age, birth_date, age_warning, reason_code) = row  # fmt: skip
     heatmap = None
     if blob is not None:
         heatmap = np.frombuffer(blob, dtype="<f4").reshape(rows, cols)
@@ -71,6 +72,7 @@ def result_from_row(row: tuple) -> ScreeningResult:
         patient_age_years=age,
         patient_birth_date=birth_date,
         age_warning=readable(age_warning) or "",
+        reason_code=None if status == "ok" else code_or_unknown(reason_code),
         heatmap=heatmap,
         id=row_id,
     )

@@ -6,6 +6,8 @@ history reads in one place. Migration N takes a log from `PRAGMA user_version` N
 
 from __future__ import annotations
 
+from core.legacy_reason_codes import LEGACY_REASON_CODE_SQL
+
 #: Migration N (0-based) takes a log from user_version N to N + 1. Append only: never edit one
 #: that has shipped. Statements, not scripts, because `executescript` would commit mid-migration.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
@@ -60,6 +62,12 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE results ADD COLUMN patient_birth_date TEXT",  # ISO YYYY-MM-DD
         "ALTER TABLE results ADD COLUMN age_warning TEXT NOT NULL DEFAULT ''",
     ),
+    (  # 4: the reason's stable code (issue 18); older rows get it from their sentence
+        # No CHECK of the values: a newer PneumoScreen may add codes without a new schema, and
+        # an older one reads a code it does not know as 'unknown' (`core.reason_codes`).
+        "ALTER TABLE results ADD COLUMN reason_code TEXT",
+        f"UPDATE results SET reason_code = {LEGACY_REASON_CODE_SQL}",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -67,6 +75,8 @@ SCHEMA_VERSION = len(MIGRATIONS)
 REVIEWS_VERSION = 2
 #: The first schema version with the patient's name, sex, age, birth date and age warning.
 PATIENT_VERSION = 3
+#: The first schema version with `reason_code`.
+REASON_CODE_VERSION = 4
 
 #: The patient columns, and what a read-only log older than `PATIENT_VERSION` reads instead.
 PATIENT_COLUMNS = (
@@ -83,6 +93,7 @@ COLUMNS = (
     "patient_id, study_date, study_instance_uid, series_instance_uid, sop_instance_uid, "
     "heatmap, heatmap_rows, heatmap_cols, threshold_source, "
     + ", ".join(name for name, _ in PATIENT_COLUMNS)
+    + ", reason_code"
 )
 INSERT = (
     f"INSERT INTO results ({COLUMNS}, screened_at_utc) "
@@ -103,4 +114,6 @@ def select_results(version: int) -> str:
     if version < PATIENT_VERSION:  # an older log knows the patient's ID only
         for name, missing in PATIENT_COLUMNS:
             columns = columns.replace(f", {name}", f", {missing} AS {name}")
+    if version < REASON_CODE_VERSION:  # the code told from the sentence, as migration 4 does
+        columns = columns.replace(", reason_code", f", {LEGACY_REASON_CODE_SQL} AS reason_code")
     return f"SELECT id, {columns} FROM results"

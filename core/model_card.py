@@ -2,7 +2,9 @@
 
 Input size, quantisation, output layout, calibration and threshold travel beside the weights, so no
 constant about the model is scattered through the code. The settings are as protected as the
-weights: a card edited after release is refused (`core/card_integrity.py`).
+weights: a card edited after release is refused (`core/card_integrity.py`). What the app cannot
+take from the card, the preprocessing it applies, the card must agree with: its contrast stretch
+is recorded as data and checked against `core.preprocess.STRETCH_PERCENTILES`.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any, NoReturn
 
 from core.card_integrity import verify_released
 from core.errors import ModelCardError, ModelIntegrityError
+from core.preprocess import STRETCH_PERCENTILES
 
 CARD_FORMAT_VERSION = 1
 
@@ -78,7 +81,8 @@ def load_model_card(card_path: Path) -> ModelCard:
         ModelCardError: the card is unreadable, not JSON, or breaks the contract: a field is
             missing or of the wrong type, the sha256 is not 64 hex digits, the model file is not
             a file name beside the card, the input is not [1, N, N, 1], the calibration is not
-            finite or the threshold lies outside 0-100.
+            finite, the threshold lies outside 0-100, or the contrast stretch the model was
+            prepared with (`preprocessing.stretch_percentiles`) is not the one this app applies.
     """
     card_path = Path(card_path)
     try:
@@ -104,6 +108,7 @@ def load_model_card(card_path: Path) -> ModelCard:
     threshold = fields.number("threshold.score")
     if not 0 <= threshold <= 100:
         fields.refuse("threshold.score", "must lie in 0-100 (a score)", threshold)
+    _check_stretch_percentiles(fields)
     return ModelCard(
         path=card_path,
         name=fields.text("name"),
@@ -126,6 +131,21 @@ def _validated_ages(fields: _CardFields) -> tuple[float, float]:
     if len(ages) != 2 or len(numbers) != 2 or not 0 <= numbers[0] <= numbers[1] <= 130:
         fields.refuse("validated_ages_years", "must be [youngest, oldest] in years", ages)
     return float(numbers[0]), float(numbers[1])
+
+
+def _check_stretch_percentiles(fields: _CardFields) -> None:
+    """`preprocessing.stretch_percentiles` must be `STRETCH_PERCENTILES`: `prepare_image` stretches
+    between those, and a model prepared with another stretch would be shown pixels unlike the ones
+    it learnt from, its scores meaning nothing. The card cannot change the stretch, so it must say
+    it agrees."""
+    recorded = fields.get("preprocessing.stretch_percentiles", object)
+    if recorded != list(STRETCH_PERCENTILES):
+        fields.refuse(
+            "preprocessing.stretch_percentiles",
+            f"must be {list(STRETCH_PERCENTILES)}, the contrast stretch this version of "
+            "PneumoScreen applies; the model was prepared for other pixels",
+            recorded,
+        )
 
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")

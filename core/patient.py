@@ -158,7 +158,8 @@ def age_rejection_reason(age: float | None, validated: tuple[float, float] | Non
     return f"{AGE_REASON_START}{scope}: the patient is {format_age(age)} old."
 
 
-#: How an age rejection's reason starts (a cached one is recognised by it).
+#: How an age rejection's reason starts (one logged before reason codes is recognised by it:
+#: `core.legacy_reason_codes`).
 AGE_REASON_START = "Outside the ages this model was validated on"
 _WARNING_START = "outside the ages this model was validated on"
 

@@ -13,6 +13,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from core.reason_codes import Reason, ReasonCode
+
 #: Below this much free space, a failed write is put down to a full disk.
 NEARLY_FULL_BYTES = 1 << 20
 
@@ -20,21 +22,41 @@ _DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOS
 _READ_ONLY_ERRNOS = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
 
 
+#: What the file system's refusals mean, in words a clinic user reads, and the code a file that
+#: could not be read for that reason is logged with (`core.reason_codes`). One table for every
+#: OSError the app explains: a file being screened, the CSV, the site profile, the data folder.
+_OS_PROBLEMS: dict[int, Reason] = {
+    errno.EACCES: Reason(ReasonCode.PERMISSION_DENIED, "permission denied"),
+    errno.EPERM: Reason(ReasonCode.PERMISSION_DENIED, "permission denied"),
+    errno.EROFS: Reason(ReasonCode.READ_FAILED, "the disk is read-only"),
+    errno.ENOSPC: Reason(ReasonCode.READ_FAILED, "the disk is full"),
+    errno.ENAMETOOLONG: Reason(
+        ReasonCode.NAME_TOO_LONG, "the name is longer than the system allows"
+    ),
+    errno.ENOENT: Reason(ReasonCode.FILE_MISSING, "it does not exist"),
+    errno.ENOTDIR: Reason(ReasonCode.FILE_MISSING, "a part of the path is not a folder"),
+    errno.EISDIR: Reason(ReasonCode.NOT_A_FILE, "it is a folder, not a file"),
+}
+if getattr(errno, "EDQUOT", None) is not None:
+    _OS_PROBLEMS[errno.EDQUOT] = Reason(
+        ReasonCode.READ_FAILED, "the disk is full (your share of it is used up)"
+    )
+
+
+def os_problem(exc: OSError) -> Reason:
+    """What `exc` means, in words ("it does not exist"), with the code of a file that could not
+    be read because of it; an error without words of ours says the system's own, lower-cased to
+    follow a colon ("too many levels of symbolic links")."""
+    known = _OS_PROBLEMS.get(exc.errno) if exc.errno is not None else None
+    if known is not None:
+        return known
+    words = exc.strerror or type(exc).__name__
+    return Reason(ReasonCode.READ_FAILED, words[:1].lower() + words[1:])
+
+
 def os_reason(exc: OSError) -> str:
     """The file system's reason for `exc`, in words a clinic user reads ("the disk is full")."""
-    words = {
-        errno.EACCES: "permission denied",
-        errno.EPERM: "permission denied",
-        errno.EROFS: "the disk is read-only",
-        errno.ENOSPC: "the disk is full",
-        errno.ENAMETOOLONG: "the name is longer than the system allows",
-        errno.ENOENT: "it does not exist",
-        errno.ENOTDIR: "a part of the path is not a folder",
-        errno.EISDIR: "it is a folder",
-    }
-    if getattr(errno, "EDQUOT", None) is not None:
-        words[errno.EDQUOT] = "the disk is full (your share of it is used up)"
-    return words.get(exc.errno, exc.strerror or type(exc).__name__)
+    return os_problem(exc).text
 
 
 def plain_os_error(exc: OSError) -> str:

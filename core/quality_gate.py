@@ -1,19 +1,37 @@
 """The quality gate: checks that run before the score, so the model never judges what it can't.
 
-Each check takes the decoded image and returns a reason (a sentence for the user) or None. The gate
-is a list of checks run in order; later checks (e.g. "is this a frontal chest X-ray?") join the
-list without changing the pipeline.
+Each test takes the decoded image and returns a reason (a sentence for the user) or None; a
+`GateCheck` pairs a test with the code its refusals carry (`core.reason_codes`), one code per
+check. The gate is a list of checks run in order; later checks (e.g. "is this a frontal chest
+X-ray?", `core.view_gate`, given its code by the screener) join the list without changing the
+pipeline.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
 from core.decoded import DecodedImage
+from core.reason_codes import Reason, ReasonCode
 
-GateCheck = Callable[[DecodedImage], str | None]
+#: A test returns a sentence (its check's code applies) or a whole `Reason` when it tells kinds of
+#: refusal apart itself (the view gate), or None when the image passes.
+GateTest = Callable[[DecodedImage], str | Reason | None]
+
+
+@dataclass(frozen=True)
+class GateCheck:
+    """A gate test and the code of the reason it gives; called like the test itself."""
+
+    code: ReasonCode
+    test: GateTest
+
+    def __call__(self, image: DecodedImage) -> str | None:
+        return self.test(image)
+
 
 #: Smallest accepted side, in original pixels. Chest radiographs are ~2000 pixels a side; images
 #: under this are thumbnails or icons, too coarse to judge.
@@ -57,15 +75,29 @@ def in_colour(image: DecodedImage) -> str | None:
     return None
 
 
-DEFAULT_CHECKS: tuple[GateCheck, ...] = (too_small, blank_or_uniform, in_colour)
+DEFAULT_CHECKS: tuple[GateCheck, ...] = (
+    GateCheck(ReasonCode.TOO_SMALL, too_small),
+    GateCheck(ReasonCode.BLANK_OR_SATURATED, blank_or_uniform),
+    GateCheck(ReasonCode.COLOUR_IMAGE, in_colour),
+)
+
+
+def rejection(image: DecodedImage, checks: Sequence[GateCheck] = DEFAULT_CHECKS) -> Reason | None:
+    """The first check's reason to reject `image`, with its code, or None when all pass."""
+    for check in checks:
+        found = check(image)
+        if found is not None:
+            return found if isinstance(found, Reason) else Reason(check.code, found)
+    return None
 
 
 def rejection_reason(
-    image: DecodedImage, checks: Sequence[GateCheck] = DEFAULT_CHECKS
+    image: DecodedImage, checks: Sequence[GateTest] = DEFAULT_CHECKS
 ) -> str | None:
-    """The first check's reason to reject `image`, or None when every check passes."""
+    """The first test's reason to reject `image`, or None when every test passes (for callers
+    that need the sentence only, such as evaluation scripts adding a bare `ViewGate`)."""
     for check in checks:
-        reason = check(image)
-        if reason is not None:
-            return reason
+        found = check(image)
+        if found is not None:
+            return found.text if isinstance(found, Reason) else found
     return None

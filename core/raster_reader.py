@@ -1,4 +1,4 @@
-"""Reading ordinary image files (JPEG, PNG, BMP, TIFF, GIF) into 8-bit grayscale.
+"""Reading ordinary image files (every Pillow format of `core.formats`) into 8-bit grayscale.
 
 Photos of radiographs arrive from phones and scanners as much as from X-ray units, so the reader
 accepts what those produce (EXIF-rotated JPEGs, palette and alpha PNGs, 16-bit PNG/TIFF, CMYK
@@ -7,7 +7,8 @@ header and decodes every format but JPEG, whose pixels `core.jpeg_pixels` decode
 
 Nothing is decoded before its cost is known: from the header, the bytes the decode will allocate
 (the decoder's buffer at the file's bit depth and channels, and this module's working copies) are
-checked against `MAX_DECODE_BYTES`, so a small file cannot claim gigabytes.
+checked against `MAX_DECODE_BYTES`, so a small file cannot claim gigabytes. (WebP is checked
+before Pillow even opens it: `core.webp_header` says why.)
 """
 
 from __future__ import annotations
@@ -33,17 +34,21 @@ from core.decoded import (
     too_large_reason,
 )
 from core.errors import UnreadableImage
+from core.formats import PILLOW_FORMATS, format_names, unsupported_format_name
 from core.jpeg_pixels import WORKING_BYTES_PER_PIXEL, decode_jpeg
-
-#: The formats Pillow may open. A closed list, because some Pillow plugins run external programs
-#: (EPS calls Ghostscript) or parse formats no X-ray workflow produces.
-RASTER_FORMATS = ("JPEG", "PNG", "BMP", "TIFF", "GIF")
+from core.reason_codes import ReasonCode
+from core.webp_header import WEBP_BYTES_PER_PIXEL, is_webp, webp_size
 
 #: Pillow's own decompression-bomb check uses this global; ours makes it the app's limit.
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
 #: The reason given for files that are no image at all (text, HTML, random bytes, ...).
-NOT_AN_IMAGE = "it is not an image in a supported format (JPEG, PNG, BMP, TIFF, GIF or DICOM)"
+NOT_AN_IMAGE = f"it is not an image in a supported format ({format_names()})"
+#: The reason given for an image in a format we recognise but do not read ("HEIC").
+UNSUPPORTED_FORMAT = (
+    "it is in the {name} format, which PneumoScreen does not read (it reads {supported})"
+)
+HEADER_DAMAGED = "the image header is damaged"
 
 _DEEP_MODES = ("I", "I;16", "I;16L", "I;16B", "I;16N", "F")
 _GREY_MODES = ("1", "L", "LA", "La", *_DEEP_MODES)
@@ -64,7 +69,7 @@ _BAND_BYTES = 4 * 2**20  # deep images are read, and gray ones copied out, this 
 
 
 def read_raster(data: bytes, path: Path, min_side: int | None) -> DecodedImage:
-    """Read a JPEG, PNG, BMP, TIFF or GIF file's bytes into upright 8-bit grayscale.
+    """Read the bytes of a file in a Pillow format of `core.formats` into upright 8-bit grayscale.
 
     `path` names the file in messages only. Large images are reduced by the largest power of two
     that keeps both sides >= `min_side` (`None`: full size); JPEGs are decoded at that reduced
@@ -76,6 +81,8 @@ def read_raster(data: bytes, path: Path, min_side: int | None) -> DecodedImage:
         UnreadableImage: not an image in these formats, damaged, truncated, over `MAX_PIXELS`,
             too costly to decode, or holding NaN or infinite values.
     """
+    if is_webp(data):
+        _refuse_costly_webp(data, path)
     with warnings.catch_warnings():
         # Pillow only *warns* between MAX_IMAGE_PIXELS and twice that; here it must refuse.
         warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -83,25 +90,55 @@ def read_raster(data: bytes, path: Path, min_side: int | None) -> DecodedImage:
             try:
                 return _decode(image, data, path, min_side)
             except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-                raise UnreadableImage(path, too_large_reason(image.size)) from exc
+                raise UnreadableImage(
+                    path, too_large_reason(image.size), ReasonCode.TOO_LARGE
+                ) from exc
             except (OSError, SyntaxError, ValueError, EOFError) as exc:
                 # Truncated data raises OSError; bad chunks and checksums SyntaxError; damaged
                 # JPEG data ValueError.
                 raise UnreadableImage(
-                    path, f"the {_format_of(image)} data is damaged or incomplete"
+                    path,
+                    f"the {_format_of(image)} data is damaged or incomplete",
+                    ReasonCode.DAMAGED_DATA,
                 ) from exc
 
 
 def _open(data: bytes, path: Path) -> Image.Image:
     """Open `data` lazily (header only), turning Pillow's refusals into `UnreadableImage`."""
     try:
-        return Image.open(io.BytesIO(data), formats=RASTER_FORMATS)
+        return Image.open(io.BytesIO(data), formats=PILLOW_FORMATS)
     except Image.UnidentifiedImageError as exc:
-        raise UnreadableImage(path, NOT_AN_IMAGE) from exc
+        raise _unidentified(data, path) from exc
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise UnreadableImage(path, too_large_reason(None)) from exc
+        raise UnreadableImage(path, too_large_reason(None), ReasonCode.TOO_LARGE) from exc
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
-        raise UnreadableImage(path, "the image header is damaged") from exc
+        raise UnreadableImage(path, HEADER_DAMAGED, ReasonCode.DAMAGED_DATA) from exc
+
+
+def _unidentified(data: bytes, path: Path) -> UnreadableImage:
+    """Why Pillow found no format of ours in `data`: an image format we recognise but do not
+    read, or no image at all."""
+    name = unsupported_format_name(data)
+    if name is None:
+        return UnreadableImage(path, NOT_AN_IMAGE, ReasonCode.NOT_AN_IMAGE)
+    reason = UNSUPPORTED_FORMAT.format(name=name, supported=format_names())
+    return UnreadableImage(path, reason, ReasonCode.UNSUPPORTED_FORMAT)
+
+
+def _refuse_costly_webp(data: bytes, path: Path) -> None:
+    """Check a WebP file's size and book its decode before Pillow opens it (libwebp allocates
+    its canvas on opening: `core.webp_header`).
+
+    Raises:
+        UnreadableImage: the header gives no size, the image is over `MAX_PIXELS`, or its decode
+            would take more than `MAX_DECODE_BYTES`.
+    """
+    size = webp_size(data)
+    if size is None:
+        raise UnreadableImage(path, HEADER_DAMAGED, ReasonCode.DAMAGED_DATA)
+    if size[0] * size[1] > MAX_PIXELS:
+        raise UnreadableImage(path, too_large_reason(size), ReasonCode.TOO_LARGE)
+    refuse_costly_decode(path, size, WEBP_BYTES_PER_PIXEL, held=len(data))
 
 
 def _decode(image: Image.Image, data: bytes, path: Path, min_side: int | None) -> DecodedImage:
@@ -109,7 +146,7 @@ def _decode(image: Image.Image, data: bytes, path: Path, min_side: int | None) -
     # Also holds where the warning filter above does not: `catch_warnings` is process-wide, so a
     # thread reading at the same time may reset it, and code elsewhere may relax Pillow's limit.
     if width * height > MAX_PIXELS:
-        raise UnreadableImage(path, too_large_reason((width, height)))
+        raise UnreadableImage(path, too_large_reason((width, height)), ReasonCode.TOO_LARGE)
     factor = reduction_factor(image.size, min_side)
     if _format_of(image) == "JPEG":
         frame, scale = decode_jpeg(data, path, image, factor)

@@ -9,11 +9,11 @@ RELEASED_CARDS: dict[str, dict[str, str]] = {
     "0c1a01b99977b1e2a950a61c1bfc93baa43bd59cdeec86288ed2895af05ed822": {
         "card": "model.json",
         "version": "1.2.0",
-        "digest": "53cedec4c68d9e138aa0af1c3b6f55bbba77f49f7b7b158c6f297cc5f8958336",
+        "digest": "55d8170b2b53475c43d3a969a5aea15d66f24baa4df848d5252d411628a2d244",
     },
-    "0cc692ecbed6068280af2bd68e8a2c5a5837636832878f5db9d21a1540b9c3e2": {
+    "5b11f8ce50ed71770b35ac795dbbfbf040bb191a67832d9235a59052bb586a2e": {
         "card": "frontal-gate.json",
-        "version": "1.0.0",
-        "digest": "90afc9ffea5faa5668a29e3000b0ac2ce79a9e3c53976b14b583272efd77ded7",
+        "version": "1.1.0",
+        "digest": "67c9f0da8342e402366b20ba95fc2b845fd4ab7debec7cee985f12a671bb995b",
     },
 }

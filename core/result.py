@@ -2,8 +2,8 @@
 GUI shows.
 
 One type for all four keeps them from drifting apart: a field added here reaches every consumer,
-and the invariants of the Result CSV contract (score and label only when ok, a reason otherwise)
-are checked once, when the record is made, rather than by each writer.
+and the invariants of the Result CSV contract (score and label only when ok, a reason and its
+code otherwise) are checked once, when the record is made, rather than by each writer.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import numpy as np
+
+from core.reason_codes import ERROR_CODES, REJECTION_CODES, ReasonCode
 
 
 class Status(enum.StrEnum):
@@ -57,7 +59,9 @@ class ScreeningResult:
     (the model card's, or the clinic's site threshold: `threshold_source` says which); `label` is
     PNEUMONIA exactly when score >= threshold. `heatmap` is a small float32 2-D
     class-activation map; it is left out of equality because it is derived from the same bytes
-    and model as the score, and arrays do not compare as booleans.
+    and model as the score, and arrays do not compare as booleans. `reason_code` is the stable
+    code of `reason` (`core.reason_codes`): None when ok, one of the status's codes otherwise
+    (or `unknown`, for a result logged before codes whose reason matches no known one).
     """
 
     file: str
@@ -80,6 +84,7 @@ class ScreeningResult:
     patient_age_years: float | None = None  # at the study (`core.patient.age_years`)
     patient_birth_date: str | None = None  # ISO YYYY-MM-DD
     age_warning: str = ""  # a plain sentence when the age is outside the model's validated ages
+    reason_code: ReasonCode | None = None
     heatmap: np.ndarray | None = field(default=None, compare=False, repr=False)
     id: int | None = None
 
@@ -89,6 +94,8 @@ class ScreeningResult:
         object.__setattr__(self, "threshold_source", ThresholdSource(self.threshold_source))
         if self.label is not None:
             object.__setattr__(self, "label", Label(self.label))
+        if self.reason_code is not None:
+            object.__setattr__(self, "reason_code", ReasonCode(self.reason_code))
         if self.screened_at.tzinfo is None or self.screened_at.utcoffset() is None:
             raise ValueError(
                 f"screened_at must be timezone-aware. Received: {self.screened_at.isoformat()}"
@@ -114,8 +121,11 @@ class ScreeningResult:
             )
         if not (math.isfinite(self.score) and 0.0 <= self.score <= 100.0):
             raise ValueError(f"score must lie in 0-100. Received: {self.score!r} for {self.file}")
-        if self.reason:
-            raise ValueError(f"An ok result has no reason. Received: {self.reason!r}")
+        if self.reason or self.reason_code is not None:
+            raise ValueError(
+                "An ok result has no reason. "
+                f"Received: reason={self.reason!r}, reason_code={self.reason_code!r}"
+            )
         if self.threshold is not None:
             expected = label_for(self.score, self.threshold)
             if self.label is not expected:
@@ -134,4 +144,11 @@ class ScreeningResult:
             raise ValueError(
                 f"Only an ok result has a score and a label. Received: status={self.status}, "
                 f"score={self.score!r}, label={self.label!r} for {self.file}"
+            )
+        allowed = REJECTION_CODES if self.status is Status.REJECTED else ERROR_CODES
+        if self.reason_code is not ReasonCode.UNKNOWN and self.reason_code not in allowed:
+            raise ValueError(
+                f"A {self.status} result needs the code of its reason, one of "
+                f"{', '.join(sorted(allowed))} (core.reason_codes). "
+                f"Received: reason_code={self.reason_code!r} for {self.file}"
             )

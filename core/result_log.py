@@ -132,6 +132,7 @@ class ResultLog:
             result.patient_age_years,
             result.patient_birth_date,
             storable(result.age_warning),
+            None if result.reason_code is None else str(result.reason_code),
             timestamp(result.screened_at.astimezone(UTC)),
         )
         with self._errors("write to"), self._transaction() as db:

@@ -38,7 +38,6 @@ from core.file_bytes import read_file_bytes
 from core.image_reader import DECODERS, decode_slot
 from core.model_card import ModelCard
 from core.patient import (
-    AGE_REASON_START,
     age_rejection_reason,
     age_warning,
     age_years,
@@ -46,7 +45,8 @@ from core.patient import (
     parse_sex,
     patient_name,
 )
-from core.quality_gate import DEFAULT_CHECKS, GateCheck, rejection_reason
+from core.quality_gate import DEFAULT_CHECKS, GateCheck, rejection
+from core.reason_codes import Reason, ReasonCode
 from core.result import ScreeningResult, Status, ThresholdSource, label_for
 from core.result_log import ResultLog
 from core.site_profile import ThresholdInForce
@@ -156,12 +156,10 @@ class Screener:
             return self.screen_file(path)
         except Exception as exc:  # one file's bug must not cost the batch
             logger.exception("Unexpected failure screening %s", path)
-            return Outcome(
-                self._result(
-                    path, "", Status.ERROR, reason=UNEXPECTED_REASON.format(type(exc).__name__)
-                ),
-                from_cache=False,
+            reason = Reason(
+                ReasonCode.UNEXPECTED_ERROR, UNEXPECTED_REASON.format(type(exc).__name__)
             )
+            return Outcome(self._result(path, "", Status.ERROR, reason=reason), from_cache=False)
 
     def screen_file(self, path: Path) -> Outcome:
         """Screen one file (not logged yet): the cached result, an error, a rejection or a score.
@@ -175,7 +173,7 @@ class Screener:
             try:
                 data = slot.read(path)
             except UnreadableImage as exc:
-                return Outcome(self._result(path, "", Status.ERROR, reason=str(exc)), False)
+                return Outcome(self._result(path, "", Status.ERROR, reason=_why(exc)), False)
             sha256 = hashlib.sha256(data).hexdigest()
             cached = self.log.cached(sha256, self.model_version)
             if cached is not None and not self._rejected_by_an_old_age_rule(cached):
@@ -183,10 +181,10 @@ class Screener:
             try:
                 image = slot.decode(data, path, min_side=self.card.input_size)
             except UnreadableImage as exc:
-                return Outcome(self._result(path, sha256, Status.ERROR, reason=str(exc)), False)
+                return Outcome(self._result(path, sha256, Status.ERROR, reason=_why(exc)), False)
         classifier, checks = self._models()
         threshold = self._threshold  # read once: the label and the record agree
-        reason = rejection_reason(image, checks)
+        reason = rejection(image, checks)
         if reason is None and threshold.reject_outside_ages:
             reason = self._age_reason(_dicom_age(image.dicom))
         if reason is not None:
@@ -220,7 +218,8 @@ class Screener:
                 status=Status.REJECTED,
                 score=None,
                 label=None,
-                reason=age_reason,
+                reason=age_reason.text,
+                reason_code=age_reason.code,
                 heatmap=None,
                 threshold=threshold.threshold,
                 threshold_source=threshold.source,
@@ -245,17 +244,18 @@ class Screener:
             id=None,
         )
 
-    def _age_reason(self, age: float | None) -> str | None:
+    def _age_reason(self, age: float | None) -> Reason | None:
         """The rejection reason for a film outside the validated ages, None when inside or the
         age is unknown."""
-        return age_rejection_reason(age, self.card.validated_ages_years)
+        text = age_rejection_reason(age, self.card.validated_ages_years)
+        return None if text is None else Reason(ReasonCode.OUTSIDE_VALIDATED_AGES, text)
 
     def _rejected_by_an_old_age_rule(self, cached: ScreeningResult) -> bool:
         """A film rejected for its age while the site's rule no longer rejects: screen it again
         (the log has no score for it)."""
         return (
             cached.status is Status.REJECTED
-            and cached.reason.startswith(AGE_REASON_START)
+            and cached.reason_code is ReasonCode.OUTSIDE_VALIDATED_AGES
             and not self._threshold.reject_outside_ages
         )
 
@@ -263,7 +263,8 @@ class Screener:
         """A classifier and the quality-gate checks, the view gate last (it is the costliest)."""
         checks = DEFAULT_CHECKS
         if self.gate_card is not None:
-            checks = (*checks, ViewGate(self.gate_card, verified=True))
+            gate = ViewGate(self.gate_card, verified=True)
+            checks = (*checks, GateCheck(ReasonCode.NOT_FRONTAL_CXR, gate))
         return Classifier(self.card, verified=True), checks
 
     def _models(self) -> tuple[Classifier, tuple[GateCheck, ...]]:
@@ -283,7 +284,10 @@ class Screener:
         threshold: ThresholdInForce | None = None,
         **fields,
     ) -> ScreeningResult:
+        """The record of `path`; `fields` may hold score, label, heatmap, and `reason` (a
+        `Reason`) for a file that is not scored."""
         dicom = image.dicom if image is not None else {}
+        reason: Reason | None = fields.get("reason")
         threshold = threshold or self._threshold
         age = _dicom_age(dicom)
         return ScreeningResult(
@@ -292,7 +296,8 @@ class Screener:
             status=status,
             score=fields.get("score"),
             label=fields.get("label"),
-            reason=fields.get("reason", ""),
+            reason="" if reason is None else reason.text,
+            reason_code=None if reason is None else reason.code,
             threshold=threshold.threshold,
             threshold_source=threshold.source,
             model_version=self.model_version,
@@ -309,6 +314,11 @@ class Screener:
             age_warning=age_warning(age, self.card.validated_ages_years),
             heatmap=fields.get("heatmap"),
         )
+
+
+def _why(exc: UnreadableImage) -> Reason:
+    """The reason an unreadable file gets: the sentence that names it, and the code."""
+    return Reason(exc.code, str(exc))
 
 
 def _dicom_age(dicom: dict[str, str]) -> float | None:

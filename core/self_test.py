@@ -2,7 +2,7 @@
 
 A clinic installs the app and has no one to ask whether it works. The self-test answers in a few
 seconds, with no network and without touching the user's log: the model file matches its card,
-and the check images shipped in `resources/self-test/` (made by `scripts/make_check_image.py`)
+and the check images shipped in `resources/self-test/` (`python -m scripts.make_check_image`)
 come out of the same `Screener` the window and the command line use with the outcome recorded in
 `expected.json`. A drawn phantom as a PNG and as a JPEG Lossless DICOM, which the view gate
 refuses, so the image readers, the quality gate, LiteRT and the DICOM decoder are all exercised;
@@ -120,7 +120,7 @@ def compare(expected: dict[str, Any], observed: dict[str, Any]) -> list[Check]:
                 False,
                 "expected.json was recorded with another model (sha256 "
                 f"{expected['model']['sha256'][:12]}…, this one is "
-                f"{observed['model']['sha256'][:12]}…); rerun scripts/make_check_image.py",
+                f"{observed['model']['sha256'][:12]}…); rerun python -m scripts.make_check_image",
             )
         ]
     checks = []

@@ -4,7 +4,8 @@ The screening model has only seen frontal chest radiographs; shown a photo, a do
 or a side view it would still answer with a confident-looking score. The gate is a second, much
 smaller int8 network beside it (`frontal-gate.tflite`, trained by `python -m training gate`) that
 scores how much an image looks like a usable frontal chest X-ray. Its file follows the same model
-card contract as the screening model (sha256, input, calibration, threshold), and the screening
+card contract as the screening model (sha256, input, calibration, threshold, and the contrast
+stretch of `prepare_image`, which the two share, recorded as data), and the screening
 model's card names it under `view_gate`, so the two always travel and are verified together;
 the gate's card is checked against the release like the model's (`core/card_integrity.py`), so
 its threshold cannot be edited either.
@@ -12,12 +13,52 @@ its threshold cannot be edited either.
 
 from __future__ import annotations
 
+import numpy as np
+
 from core.decoded import DecodedImage
 from core.errors import ModelCardError
 from core.litert_model import load_for_card
 from core.model_card import ModelCard, load_model_card
 from core.preprocess import prepare_image
+from core.reason_codes import Reason, ReasonCode
 
+#: The refusal reason when the gate can name what it was given instead (gate 1.1.0 names the most
+#: probable refusal kind when the card's `refusal_kinds.min_probability` is reached); each says
+#: what to do. The keys are the kinds the card may name, in any order.
+NAMED_REFUSAL_CODES: dict[str, ReasonCode] = {
+    "side_view": ReasonCode.SIDE_VIEW,
+    "ct_slice": ReasonCode.CT_SLICE,
+    "not_a_radiograph": ReasonCode.NOT_A_RADIOGRAPH,
+    "inverted": ReasonCode.INVERTED_FILM,
+    "turned_or_mirrored": ReasonCode.TURNED_OR_MIRRORED,
+    "cropped": ReasonCode.CROPPED_FILM,
+}
+NAMED_REFUSALS: dict[str, str] = {
+    "side_view": (
+        "This looks like a side (lateral) view of the chest, so it was not scored. Only "
+        "front-to-back or back-to-front chest X-rays can be screened."
+    ),
+    "ct_slice": (
+        "This looks like a CT slice, not a chest X-ray, so it was not scored. Only front-to-back "
+        "or back-to-front chest X-rays can be screened."
+    ),
+    "not_a_radiograph": (
+        "This looks like a photo, a document or a screenshot, not an X-ray, so it was not scored. "
+        "Open the X-ray's own image file instead."
+    ),
+    "inverted": (
+        "This X-ray looks inverted (bones dark, lungs light), so it was not scored. Export it "
+        "again as a normal film, with bones white."
+    ),
+    "turned_or_mirrored": (
+        "This X-ray looks turned, upside down or mirrored, so it was not scored. Export or scan it "
+        "again the right way round."
+    ),
+    "cropped": (
+        "This looks like only part of a chest X-ray, so it was not scored. The whole chest must be "
+        "in the image."
+    ),
+}
 NOT_FRONTAL_REASON = (
     "This does not look like a frontal chest X-ray, so it was not scored. Only front-to-back or "
     "back-to-front chest X-rays can be screened: not photos, documents, screenshots, CT slices, "
@@ -41,6 +82,33 @@ def load_view_gate_card(screening_card: ModelCard) -> ModelCard | None:
     return load_model_card(screening_card.path.parent / name)
 
 
+def refusal_kind_names(card: ModelCard) -> tuple[str, ...]:
+    """The refusal kinds the gate's card names, in its output order (empty for a gate without
+    that head, such as 1.0.0).
+
+    Raises:
+        ModelCardError: a kind this version has no sentence for, or a malformed entry.
+    """
+    entry = card.raw.get("refusal_kinds")
+    if entry is None:
+        return ()
+    names = entry.get("names") if isinstance(entry, dict) else None
+    probability = entry.get("min_probability") if isinstance(entry, dict) else None
+    if (
+        not isinstance(names, list)
+        or not names
+        or any(name not in NAMED_REFUSALS for name in names)
+        or len(set(names)) != len(names)
+        or not isinstance(probability, int | float)
+        or not 0 < probability <= 1
+    ):
+        raise ModelCardError(
+            f"{card.path}: refusal_kinds must list kinds among {sorted(NAMED_REFUSALS)} once each, "
+            f"with min_probability in (0, 1]. Received: {entry!r}"
+        )
+    return tuple(names)
+
+
 class ViewGate:
     """Scores how much an image looks like a frontal chest X-ray; one instance per thread.
 
@@ -51,14 +119,45 @@ class ViewGate:
     def __init__(self, card: ModelCard, verified: bool = False):
         self.card = card
         self._model = load_for_card(card, verified=verified)
+        self._kinds = refusal_kind_names(card)
+        if len(self._kinds) != self._model.refusal_kinds:
+            raise ModelCardError(
+                f"{card.path}: the card names {len(self._kinds)} refusal kinds and the model "
+                f"file has {self._model.refusal_kinds}"
+            )
+        self._min_probability = (
+            float(card.raw["refusal_kinds"]["min_probability"]) if self._kinds else 1.0
+        )
 
     def frontal_score(self, gray) -> float:
         """0-100: how much the 8-bit grayscale image looks like a usable frontal chest X-ray."""
         logit, _ = self._model.predict(prepare_image(gray, self.card.input_size))
         return self.card.score(logit)
 
-    def __call__(self, image: DecodedImage) -> str | None:
-        """The quality-gate check: a reason to refuse `image`, or None to let the model judge."""
-        if self.frontal_score(image.pixels) < self.card.threshold:
-            return NOT_FRONTAL_REASON
-        return None
+    def refusal(self, gray) -> tuple[str | None, str] | None:
+        """None when the image may be judged; else (the refusal kind the gate names, or None
+        when it cannot tell, and the sentence for the user)."""
+        if self.frontal_score(gray) >= self.card.threshold:
+            return None
+        kind = self._named_kind()
+        return kind, NAMED_REFUSALS[kind] if kind else NOT_FRONTAL_REASON
+
+    def _named_kind(self) -> str | None:
+        """The most probable refusal kind of the image just scored, if probable enough."""
+        logits = self._model.refusal_kind_logits()
+        if logits is None:
+            return None
+        logits = logits.astype(np.float64)  # in float32 a sure kind rounds to exactly 1
+        probabilities = np.exp(logits - logits.max())
+        probabilities /= probabilities.sum()
+        best = int(probabilities.argmax())
+        return self._kinds[best] if probabilities[best] >= self._min_probability else None
+
+    def __call__(self, image: DecodedImage) -> Reason | None:
+        """The quality-gate check: a reason (with its code) to refuse `image`, or None to let the
+        model judge."""
+        refused = self.refusal(image.pixels)
+        if refused is None:
+            return None
+        kind, sentence = refused
+        return Reason(NAMED_REFUSAL_CODES[kind] if kind else ReasonCode.NOT_FRONTAL_CXR, sentence)

@@ -1,7 +1,9 @@
 """About PneumoScreen: the model card in plain words, the licences, and the privacy promise.
 
 Everything shown about the model is read from its card (`model.json`), the same file the engine
-trusts, so the figures a user reads are the figures of the model they run.
+trusts, so the figures a user reads are the figures of the model they run. The card's sentences
+(intended use, limitations, what the figures are) are shown in the window's language where
+`desktop/card_texts.py` lists them, else in the card's English.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QTextBrowse
 
 from core.model_card import ModelCard
 from core.paths import data_dir
+from desktop.card_texts import card_text
 
 #: (component, what it is here, licence, distribution name for the version or None). The roles
 #: are marked for translation here and translated when shown.
@@ -121,9 +124,10 @@ class AboutDialog(QDialog):
         parts = [
             f"<h2>{escape(card.name)} {escape(card.version)}</h2>",
             "<p><b>" + escape(self.tr("A screening aid, not a diagnosis.")) + "</b></p>",
-            f"<h3>{escape(self.tr('Intended use'))}</h3><p>{escape(raw['intended_use'])}</p>",
+            f"<h3>{escape(self.tr('Intended use'))}</h3>"
+            f"<p>{escape(card_text(raw['intended_use']))}</p>",
             f"<h3>{escape(self.tr('Limitations'))}</h3><ul>",
-            *(f"<li>{escape(item)}</li>" for item in raw.get("limitations", [])),
+            *(f"<li>{escape(card_text(item))}</li>" for item in raw.get("limitations", [])),
             "</ul>",
             f"<h3>{escape(self.tr('Measured performance'))}</h3>",
             "<p>"
@@ -139,7 +143,7 @@ class AboutDialog(QDialog):
         ]
         note = raw.get("performance", {}).get("note")
         if note:
-            parts.append(f"<p><small>{escape(note)}</small></p>")
+            parts.append(f"<p><small>{escape(card_text(note))}</small></p>")
         parts.append(f"<p><small>{escape(raw.get('training', {}).get('data', ''))}</small></p>")
         return "".join(parts)
 
@@ -186,7 +190,7 @@ class AboutDialog(QDialog):
             "Independent evaluation: {about}. {positive} with pneumonia, {negative} without; "
             "{rejected} refused by the quality checks."
         ).format(
-            about=independent.get("about", independent.get("set", "")),
+            about=card_text(independent.get("about", independent.get("set", ""))),
             positive=independent.get("n_positive", "?"),
             negative=independent.get("n_negative", "?"),
             rejected=independent.get("rejected", "?"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -67,7 +68,9 @@ def add_age_rule_action(
 ) -> QAction:
     """An action in the menu that holds `beside` (Administration) that opens the dialog; after a
     change is saved, `changed` runs (the window reads the rule in force again)."""
-    action = QAction(window.tr("Films outside the validated &ages…"), window)
+    action = QAction(
+        QCoreApplication.translate("AgeRuleDialog", "Films outside the validated &ages…"), window
+    )
     action.setObjectName("ageRuleAction")
     for menu_action in window.menuBar().actions():
         menu = menu_action.menu()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from core.paths import APP_NAME, resources_dir
 from desktop.errors import install_file_logging, show_exception
+from desktop.language import chosen_language, language_locale
 
 logger = logging.getLogger(__name__)
 
@@ -36,13 +37,18 @@ def app_icon() -> QIcon:
 
 
 def install_translators(app: QApplication, locale: QLocale | None = None) -> list[QTranslator]:
-    """Load Qt's own and PneumoScreen's translations for `locale` (the system's by default).
+    """Load Qt's own and PneumoScreen's translations for `locale` (by default the language chosen
+    in View > Language, else the system's: `desktop.language`).
 
-    Ours are `resources/translations/pneumoscreen_<lang>.qm`, built from the `.ts` files with
-    `pyside6-lrelease`. A missing translation leaves the English text. The translators are
-    children of `app`, so they live as long as it does.
+    Ours are `resources/translations/pneumoscreen_<lang>.qm` (`make translations` builds them
+    from the `.ts` files). Qt's ("qtbase": the standard buttons and the file dialogs) follow the
+    same language, not the system's, so a dialog never mixes two languages; where Qt has no file
+    for the locale's country (Portuguese: only pt_BR) the language's usual one is used. A missing
+    translation leaves the English text. The translators are children of `app`, so they live
+    as long as it does.
     """
-    locale = locale or QLocale.system()
+    locale = locale or language_locale(chosen_language())
+    fallback = QLocale(QLocale.languageToCode(locale.language()))
     installed = []
     sources = (
         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
@@ -50,7 +56,9 @@ def install_translators(app: QApplication, locale: QLocale | None = None) -> lis
     )
     for name, folder in sources:
         translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder):
+        if translator.load(locale, name, "_", folder) or translator.load(
+            fallback, name, "_", folder
+        ):
             app.installTranslator(translator)
             installed.append(translator)
     return installed
@@ -87,7 +95,9 @@ def run(argv: list[str] | None = None) -> int:
     multiprocessing.freeze_support()  # a bundled app runs as its own decoder child (spawn)
     app = make_application(argv)
     log_path = install_file_logging()
-    install_translators(app)
+    locale = language_locale(chosen_language())
+    QLocale.setDefault(locale)  # calendars and Qt's dialogs in the window's language
+    install_translators(app, locale)
     from desktop.main_window import MainWindow  # after the translators, so tr() finds them
 
     window = MainWindow()

@@ -1,8 +1,9 @@
 """The selected result in full: the image with its heatmap, the verdict, why, and its review.
 
 The image is read in the background (a radiograph on a slow USB stick must not freeze the window);
-a result selected while an older image is still loading simply wins. The pane always carries the
-"screening aid, not a diagnosis" notice, whatever is selected.
+a result selected while an older image is still loading simply wins: the older read is cancelled
+(it gives its decoder back at its next step) and whatever it still delivers is dropped. The pane
+always carries the "screening aid, not a diagnosis" notice, whatever is selected.
 
 The patient is shown field by field (`desktop.patient_text`), with the age warning when the film is
 outside the ages the model was validated on; a film without patient data gets the form to type
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -36,14 +37,17 @@ from desktop.imaging import compose, heatmap_to_qimage, load_detail_image
 from desktop.labels import colours, local_time, verdict_text
 from desktop.patient_form import PatientForm
 from desktop.patient_text import age_warning_text, patient_lines
+from desktop.reason_texts import reason_detail, reason_text
 from desktop.review_panel import ReviewPanel
 from desktop.score_bar import ScoreBar
-from desktop.worker import TaskManager
+from desktop.worker import Task, TaskManager
 
 logger = logging.getLogger(__name__)
 
 _VIEW_PAGE, _MESSAGE_PAGE = 0, 1
 OPACITY_STEP = 10  # percent, per Ctrl+] / Ctrl+[
+#: Reads a file for the pane on a worker thread; None when its cancel event was set first.
+ImageReader = Callable[[Path, threading.Event], QImage | None]
 
 
 class DetailPane(QWidget):
@@ -51,9 +55,17 @@ class DetailPane(QWidget):
 
     image_shown = Signal()
 
-    def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        tasks: TaskManager,
+        parent: QWidget | None = None,
+        read_image: ImageReader = load_detail_image,
+    ) -> None:
+        """`read_image` reads each selected file (a test passes a slow or counting one)."""
         super().__init__(parent)
         self._tasks = tasks
+        self._read_image = read_image
+        self._image_task: Task | None = None  # the read of the image shown, while it runs
         self._result: ScreeningResult | None = None
         self._base: QImage | None = None
         self._overlay: QImage | None = None
@@ -74,6 +86,9 @@ class DetailPane(QWidget):
     def show_result(self, result: ScreeningResult | None) -> None:
         """Show `result` (None: nothing selected) and start reading its image."""
         self._result, self._base, self._request = result, None, self._request + 1
+        if self._image_task is not None:
+            self._image_task.cancel()  # the user moved on: its decoder is wanted elsewhere
+            self._image_task = None
         has_heatmap = result is not None and result.heatmap is not None
         self._overlay = heatmap_to_qimage(result.heatmap) if has_heatmap else None
         for control in (
@@ -90,9 +105,9 @@ class DetailPane(QWidget):
             self._show_message(self.tr("Select a row to see the image and the result."))
             return
         self._show_message(self.tr("Loading the image…"))
-        request, path = self._request, Path(result.file)
-        self._tasks.run(
-            lambda cancel: self._read(path, cancel),
+        request, path, read_image = self._request, Path(result.file), self._read_image
+        self._image_task = self._tasks.run(
+            lambda cancel: _read(read_image, path, cancel),
             on_item=lambda image: self._image_read(request, image),
             on_error=lambda exc: self._image_failed(request, exc),
         )
@@ -136,7 +151,10 @@ class DetailPane(QWidget):
         self.zoom_out_action = QAction(self.tr("Zoom &out"), self, shortcut=QKeySequence.ZoomOut)
 
     def _build(self) -> None:
-        self.verdict = QLabel(objectName="verdict", alignment=Qt.AlignmentFlag.AlignCenter)
+        # Wraps: a long verdict in a longer language must not widen the pane past the screen.
+        self.verdict = QLabel(
+            objectName="verdict", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True
+        )
         self.verdict.setMargin(8)
         font = self.verdict.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)
@@ -156,7 +174,11 @@ class DetailPane(QWidget):
         self._opacity.setAccessibleName(self.tr("Heatmap opacity"))
         self._opacity.setToolTip(self.tr("Heatmap opacity"))
         self._opacity.valueChanged.connect(lambda _: self._redraw())
-        controls = QHBoxLayout()
+        # Two rows (heatmap and opacity; fit and zoom), so the pane keeps to a 1024-pixel-wide
+        # screen in languages longer than English.
+        controls, heatmap_row, zoom_row = QVBoxLayout(), QHBoxLayout(), QHBoxLayout()
+        controls.addLayout(heatmap_row)
+        controls.addLayout(zoom_row)
         for action in (
             self.heatmap_action,
             self.fit_action,
@@ -165,10 +187,13 @@ class DetailPane(QWidget):
         ):
             button = QToolButton()
             button.setDefaultAction(action)
-            controls.addWidget(button)
             if action is self.heatmap_action:
-                controls.addWidget(QLabel(self.tr("Opacity")))
-                controls.addWidget(self._opacity, 1)
+                heatmap_row.addWidget(button)
+                heatmap_row.addWidget(QLabel(self.tr("Opacity")))
+                heatmap_row.addWidget(self._opacity, 1)
+            else:
+                zoom_row.addWidget(button)
+        zoom_row.addStretch(1)
 
         self.score_bar = ScoreBar()
         self.score_text = QLabel(wordWrap=True, objectName="scoreText")
@@ -253,7 +278,8 @@ class DetailPane(QWidget):
                     threshold="?" if result.threshold is None else format_score(result.threshold),
                 )
             )
-        self.reason.setText(result.reason)
+        self.reason.setText(reason_text(result))
+        self.reason.setToolTip(reason_detail(result))
         self._facts["file"].setText(result.file)
         for field, value in patient_lines(result):
             self.patient_facts[field].setText(value or self.tr("not recorded"))
@@ -273,10 +299,6 @@ class DetailPane(QWidget):
     def _show_message(self, text: str) -> None:
         self._message.setText(text)
         self._stack.setCurrentIndex(_MESSAGE_PAGE)
-
-    @staticmethod
-    def _read(path: Path, cancel: threading.Event) -> Iterator[QImage]:
-        yield load_detail_image(path)
 
     def _image_read(self, request: int, image: QImage) -> None:
         if request != self._request:
@@ -299,3 +321,12 @@ class DetailPane(QWidget):
             compose(self._base, overlay, self._opacity.value() / 100), keep_view=not new_image
         )
         self.image_shown.emit()
+
+
+def _read(read_image: ImageReader, path: Path, cancel: threading.Event) -> Iterator[QImage]:
+    """Worker job: the image, unless the user moved on before it started or while it was read."""
+    if cancel.is_set():
+        return  # queued behind other work and already stale: never touches a decoder
+    image = read_image(path, cancel)
+    if image is not None and not cancel.is_set():
+        yield image

@@ -13,6 +13,8 @@ from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDragLeaveEvent, QDropEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from core.formats import format_names
+
 
 def paths_from_mime(mime: QMimeData | None) -> list[Path]:
     """The local files and folders in a drag, in the order given."""
@@ -39,9 +41,9 @@ class DropZone(QFrame):
         self._title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._hint = QLabel(
             self.tr(
-                "JPEG, PNG or DICOM; folders are searched inside. Each image gets a pneumonia "
+                "Images in {formats}; folders are searched inside. Each image gets a pneumonia "
                 "score, a label and a heatmap, or a clear reason why it was not judged."
-            ),
+            ).format(formats=format_names(", ")),
             wordWrap=True,
         )
         self._hint.setAlignment(Qt.AlignmentFlag.AlignCenter)

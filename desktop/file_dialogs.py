@@ -11,11 +11,13 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from core.formats import SUFFIXES
 from desktop import settings
 
 translate = QCoreApplication.translate
 
-IMAGE_PATTERNS = "*.jpg *.jpeg *.png *.dcm *.dicom *.bmp *.tif *.tiff *.gif"
+#: The file filter of the Add-files dialog: every suffix of the formats table (`core.formats`).
+IMAGE_PATTERNS = " ".join(f"*{suffix}" for suffix in SUFFIXES)
 
 
 def ask_files(parent: QWidget) -> list[Path]:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -113,9 +114,10 @@ class FilterBar(QWidget):
         self.since_box.toggled.connect(lambda _: self._apply_since())
         self.since.dateChanged.connect(lambda _: self._apply_since())
 
-        # Two rows, so the bar fits the left pane of a 1024-pixel-wide laptop screen: what to
-        # show and the search above, the narrowing filters below.
-        top, bottom = QHBoxLayout(), QHBoxLayout()
+        # So the bar fits the left pane of a 1024-pixel-wide laptop screen: what to show and the
+        # search on top, the narrowing filters below, each under its caption (beside them, the
+        # captions of longer languages left the boxes too narrow for "All ...").
+        top, bottom = QHBoxLayout(), QGridLayout()
         caption = QLabel(self.tr("Sh&ow:"))
         caption.setBuddy(self.scope)
         top.addWidget(caption)
@@ -123,15 +125,19 @@ class FilterBar(QWidget):
         top.addWidget(self.search, 3)
         top.addWidget(self.since_box)
         top.addWidget(self.since)
-        for text, widget in (
-            (self.tr("&Label:"), self.label),
-            (self.tr("S&tatus:"), self.status),
-            (self.tr("Revie&w:"), self.review),
+        bottom.setVerticalSpacing(0)
+        for column, (text, widget) in enumerate(
+            (
+                (self.tr("&Label:"), self.label),
+                (self.tr("S&tatus:"), self.status),
+                (self.tr("Revie&w:"), self.review),
+            )
         ):
             caption = QLabel(text)
             caption.setBuddy(widget)
-            bottom.addWidget(caption)
-            bottom.addWidget(widget, 1)
+            bottom.addWidget(caption, 0, column)
+            bottom.addWidget(widget, 1, column)
+            bottom.setColumnStretch(column, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)

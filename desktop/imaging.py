@@ -13,7 +13,9 @@ for pneumonia) are coloured; negative ones stay clear.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+from typing import overload
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt
@@ -61,11 +63,36 @@ def load_thumbnail(path: Path, pixel_ratio: float = 1.0) -> QImage | None:
     return image
 
 
-def load_detail_image(path: Path) -> QImage:
-    """The file at detail-pane size. Raises `UnreadableImage` as `read_image` does."""
-    from core.image_reader import read_image
+@overload
+def load_detail_image(path: Path) -> QImage: ...
+@overload
+def load_detail_image(path: Path, cancel: threading.Event) -> QImage | None: ...
+def load_detail_image(path: Path, cancel: threading.Event | None = None) -> QImage | None:
+    """The file at detail-pane size; None once `cancel` is set (the user selected another row).
 
-    return gray_to_qimage(read_image(path, min_side=DETAIL_MIN_SIDE).pixels)
+    The process has only a few decoders (`core.image_reader.DECODERS`), shared with screening, so a
+    read the user has already left gives up at every step it can: before waiting for a decoder,
+    once it has one (before reading the file), and before decoding it. A decode already under
+    way in the decoder's child finishes within its deadline; its image is then dropped.
+
+    Raises:
+        UnreadableImage: as `core.image_reader.read_image`.
+    """
+    from core.image_reader import decode_slot
+
+    def cancelled() -> bool:
+        return cancel is not None and cancel.is_set()
+
+    if cancelled():
+        return None
+    with decode_slot() as slot:  # read_image's two steps, with a look at `cancel` between them
+        if cancelled():
+            return None
+        data = slot.read(path)
+        if cancelled():
+            return None
+        decoded = slot.decode(data, path, DETAIL_MIN_SIDE)
+    return gray_to_qimage(decoded.pixels)
 
 
 def _upsample(cam: np.ndarray, side: int) -> np.ndarray:

@@ -1,19 +1,19 @@
 """The words and colours that show a label or a status, in one place for the table and the pane.
 
 A label is always shown as text and colour together, never colour alone (colour-blind users), and
-the text is what the design promises the clinic: "Pneumonia likely" / "No pneumonia signs".
+the text is what the design promises the clinic: "Pneumonia likely" / "No pneumonia signs". Why a
+file has no label is said by `desktop.reason_texts`, by the reason's code.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from core.result import Label, ScreeningResult, Status
 from core.review import ReviewDecision
-from core.view_gate import NOT_FRONTAL_REASON
 
 #: (background, text) colours; dark text on a pale tint keeps contrast above WCAG AA.
 LABEL_COLOURS: dict[Label, tuple[QColor, QColor]] = {
@@ -85,33 +85,6 @@ def colours(result: ScreeningResult) -> tuple[QColor, QColor]:
 def local_time(moment: datetime) -> str:
     """A screening time as shown: this computer's local time, to the minute, unambiguous."""
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-#: The engine's reasons that have a short name, by how their sentence starts. The view gate is one
-#: binary classifier ("frontal chest X-ray or not"): it cannot say whether a refused image is a side
-#: view, a CT slice, a photo or an inverted film, so its short name stays general.
-_SHORT_REASONS: tuple[tuple[str, str], ...] = (
-    (NOT_FRONTAL_REASON, QT_TRANSLATE_NOOP("Labels", "Not a frontal chest X-ray")),
-    ("The image is too small", QT_TRANSLATE_NOOP("Labels", "Too small to judge")),
-    ("The image is blank", QT_TRANSLATE_NOOP("Labels", "Blank or uniform image")),
-    ("This is a colour picture", QT_TRANSLATE_NOOP("Labels", "Colour picture, not an X-ray")),
-)
-
-
-def reason_short_text(reason: str, file_name: str = "") -> str:
-    """A rejection or error reason in the few words a table cell has room for ("" for none):
-    a known reason's short name, else its first sentence (the cell's tooltip has all of it),
-    without the "NAME could not be read:" the File and Status cells beside it already say."""
-    reason = reason.strip()
-    for start, short in _SHORT_REASONS:
-        if reason.startswith(start):
-            return QCoreApplication.translate("Labels", short)
-    unreadable = f"{file_name} could not be read: "
-    if file_name and reason.startswith(unreadable):
-        rest = reason.removeprefix(unreadable)
-        reason = rest[:1].upper() + rest[1:]
-    first, dot, _rest = reason.partition(". ")
-    return first + dot.strip() if dot else reason
 
 
 def count_text(n: int, one: str, many: str, **values: object) -> str:

@@ -41,6 +41,7 @@ from desktop.drop_zone import DropZone, paths_from_mime
 from desktop.errors import show_exception
 from desktop.filter_bar import FilterBar
 from desktop.labels import count_text, decision_text
+from desktop.language_menu import add_language_menu
 from desktop.performance_dialog import PerformanceDialog
 from desktop.progress_panel import ProgressPanel
 from desktop.report_dialog import ReportDialog, connect_report_actions
@@ -169,6 +170,7 @@ class MainWindow(QMainWindow):
             self, self.commands, self.detail.view_actions(), self.detail.review.decision_actions()
         )
         build_toolbar(self, self.commands)
+        self.language_menu = add_language_menu(self, beside=self.commands.find)  # View > Language
         self.drop_zone = DropZone([self.commands.add_files, self.commands.add_folder])
         self.filter_bar = FilterBar(self.proxy)
         self.filter_bar.search.let_through(a.shortcut() for a in every_action(self.commands))
@@ -195,7 +197,14 @@ class MainWindow(QMainWindow):
         detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
         detail_scroll.setWidget(self.detail)
         scrollbar = detail_scroll.verticalScrollBar().sizeHint().width()
-        detail_scroll.setMinimumWidth(self.detail.minimumSizeHint().width() + scrollbar)
+        # Wide enough for the patient form unfolded too (hidden while nothing is selected): a
+        # pane that scrolls sideways hides the end of every line.
+        margins = self.detail.layout().contentsMargins()
+        form = self.detail.patient_form.fields.minimumSizeHint().width()
+        content = max(
+            self.detail.minimumSizeHint().width(), form + margins.left() + margins.right()
+        )
+        detail_scroll.setMinimumWidth(content + scrollbar)
         self.splitter.addWidget(detail_scroll)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)

@@ -113,7 +113,8 @@ class PatientForm(QWidget):
         self.toggle.setText(
             self.tr("Edit the patient's details…")
             if typed
-            else self.tr("This file has no patient data: type the patient's details…")
+            # Two lines, so the pane keeps to a 1024-pixel-wide screen in longer languages.
+            else self.tr("This file has no patient data:\ntype the patient's details…")
         )
         self.patient_id.setText(result.patient_id or "")
         self.name.setText(result.patient_name or "")

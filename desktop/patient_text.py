@@ -74,18 +74,22 @@ def patient_lines(result: ScreeningResult | None) -> list[tuple[str, str]]:
     its room: "Jane Doe (ID P-17)", "Female, 34 years, born 1992-05-01", "2026-11-28". A value
     is "" when nothing of it is recorded (all of them for None: the fields' names, to build the
     pane)."""
-    tr = QCoreApplication.translate
-    fields = [tr("Patient", "Patient:"), tr("Patient", "Sex, age:"), tr("Patient", "Study date:")]
+    translate = QCoreApplication.translate
+    fields = [
+        translate("Patient", "Patient:"),
+        translate("Patient", "Sex, age:"),
+        translate("Patient", "Study date:"),
+    ]
     if result is None:
         return [(field, "") for field in fields]
     name, patient_id = result.patient_name or "", result.patient_id or ""
-    id_text = tr("Patient", "ID {id}").format(id=patient_id) if patient_id else ""
+    id_text = translate("Patient", "ID {id}").format(id=patient_id) if patient_id else ""
     who = f"{name} ({id_text})" if name and id_text else name or id_text
     born = result.patient_birth_date or ""
     about = [
         sex_text(result.patient_sex),
         format_age(result.patient_age_years),
-        tr("Patient", "born {date}").format(date=born) if born else "",
+        translate("Patient", "born {date}").format(date=born) if born else "",
     ]
     study_date = iso_date(result.study_date) or result.study_date or ""
     values = [who, ", ".join(part for part in about if part), study_date]

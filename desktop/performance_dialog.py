@@ -101,10 +101,11 @@ class PerformanceDialog(QDialog):
 
         confusion = QGroupBox(self.tr("Counts at the threshold in force"))
         table = QGridLayout(confusion)
-        table.addWidget(QLabel(self.tr("<b>Model: pneumonia likely</b>")), 0, 1)
-        table.addWidget(QLabel(self.tr("<b>Model: no pneumonia signs</b>")), 0, 2)
-        table.addWidget(QLabel(self.tr("<b>Reviewer: pneumonia</b>")), 1, 0)
-        table.addWidget(QLabel(self.tr("<b>Reviewer: no pneumonia</b>")), 2, 0)
+        # The headings wrap, so the dialog fits a 1024-pixel-wide screen in longer languages.
+        table.addWidget(QLabel(self.tr("<b>Model: pneumonia likely</b>"), wordWrap=True), 0, 1)
+        table.addWidget(QLabel(self.tr("<b>Model: no pneumonia signs</b>"), wordWrap=True), 0, 2)
+        table.addWidget(QLabel(self.tr("<b>Reviewer: pneumonia</b>"), wordWrap=True), 1, 0)
+        table.addWidget(QLabel(self.tr("<b>Reviewer: no pneumonia</b>"), wordWrap=True), 2, 0)
         self.counts: dict[str, QLabel] = {}
         for key, row, column in (
             ("true_positive", 1, 1),

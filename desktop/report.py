@@ -27,6 +27,7 @@ from core.review import Review
 from desktop.imaging import compose, heatmap_to_qimage, load_detail_image
 from desktop.labels import colours, decision_text, threshold_source_text, verdict_text
 from desktop.patient_text import sex_text
+from desktop.reason_texts import reason_text
 
 translate = QCoreApplication.translate
 
@@ -238,7 +239,8 @@ def _verdict(result: ScreeningResult) -> str:
         )
         html += f"<p>{escape(sentence)}</p>"
     else:
-        html += f"<p><b>{escape(translate('Report', 'Reason:'))}</b> {escape(result.reason)}</p>"
+        reason = escape(reason_text(result))
+        html += f"<p><b>{escape(translate('Report', 'Reason:'))}</b> {reason}</p>"
     return html
 
 

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -45,6 +45,8 @@ from desktop.report_summary import (
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
 
+translate = QCoreApplication.translate
+
 #: Builds the report's documents for the clinic name typed in the dialog.
 DocumentMaker = Callable[[str], list[QTextDocument]]
 
@@ -64,9 +66,9 @@ def ask_pdf_path(parent: QWidget, suggested_name: str) -> Path | None:
     folder = settings.read_folder(store, settings.LAST_EXPORT_FOLDER)
     name, _ = QFileDialog.getSaveFileName(
         parent,
-        parent.tr("Save the report as PDF"),
+        translate("ReportDialog", "Save the report as PDF"),
         str(Path(folder) / suggested_name),
-        parent.tr("PDF files (*.pdf)"),
+        translate("ReportDialog", "PDF files (*.pdf)"),
     )
     if not name:
         return None
@@ -162,7 +164,9 @@ def open_result_report(window: MainWindow) -> ReportDialog | None:
     """The report dialog for the result shown in the detail pane (nothing when none is)."""
     result = window.detail.result()
     if result is None:
-        window.statusBar().showMessage(window.tr("Select a result to print its report."))
+        window.statusBar().showMessage(
+            translate("ReportDialog", "Select a result to print its report.")
+        )
         return None
     review = window.model.latest_reviews().get(result.id) if result.id is not None else None
     shown = getattr(window.detail, "shown_image", lambda: None)()
@@ -173,7 +177,7 @@ def open_result_report(window: MainWindow) -> ReportDialog | None:
         return [result_document(page, clinic, datetime.now().astimezone())]
 
     dialog = ReportDialog(
-        window.tr("Print report"),
+        translate("ReportDialog", "Print report"),
         make,
         lambda: f"pneumoscreen-report-{Path(result.file).stem}.pdf",
         window,
@@ -201,12 +205,12 @@ def open_day_summary(window: MainWindow) -> ReportDialog:
         return [day_summary_document(day, films, reviews, clinic, datetime.now().astimezone())]
 
     dialog = ReportDialog(
-        window.tr("Day summary report"),
+        translate("ReportDialog", "Day summary report"),
         make,
         lambda: f"pneumoscreen-day-{chosen_day().isoformat()}.pdf",
         window,
     )
-    dialog.form.insertRow(0, window.tr("&Day:"), day_edit)
+    dialog.form.insertRow(0, translate("ReportDialog", "&Day:"), day_edit)
     dialog.day = day_edit
 
     def recount() -> None:
@@ -221,10 +225,14 @@ def open_day_summary(window: MainWindow) -> ReportDialog:
 def _opened(window: MainWindow, dialog: ReportDialog) -> ReportDialog:
     dialog.saved.connect(
         lambda path, pages: window.statusBar().showMessage(
-            window.tr("Report saved: {pages} page(s) in {path}").format(pages=pages, path=path)
+            translate("ReportDialog", "Report saved: {pages} page(s) in {path}").format(
+                pages=pages, path=path
+            )
         )
     )
-    dialog.printed.connect(lambda: window.statusBar().showMessage(window.tr("Report printed.")))
+    dialog.printed.connect(
+        lambda: window.statusBar().showMessage(translate("ReportDialog", "Report printed."))
+    )
     window.report_dialog = dialog  # kept for tests and so only one is open at a time
     dialog.open()
     return dialog

@@ -17,6 +17,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyM
 
 from core.result import Label, ScreeningResult, Status
 from core.review import Review, disagrees
+from desktop.reason_texts import reason_short_text, reason_text
 from desktop.results_model import RESULT_ROLE, REVIEW_ROLE, SORT_ROLE, ResultsModel
 
 
@@ -137,7 +138,10 @@ class ResultsFilter(QSortFilterProxyModel):
             return False
         if self._search:
             patient = (result.patient_name or "", result.patient_id or "")
-            haystack = "\n".join((result.file, *patient, result.reason))
+            # The English sentence and the words the table shows, so a search in the window's
+            # language finds what the user reads there.
+            reasons = (result.reason, reason_short_text(result), reason_text(result))
+            haystack = "\n".join((result.file, *patient, *reasons))
             return self._search in haystack.casefold()
         return True
 

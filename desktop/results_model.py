@@ -26,10 +26,10 @@ from desktop.labels import (
     decision_text,
     label_text,
     local_time,
-    reason_short_text,
     status_text,
 )
 from desktop.patient_text import PATIENT_WARNING_ROLES, patient_cell_text, patient_warning_data
+from desktop.reason_texts import reason_short_text, reason_tooltip
 
 COL_THUMB, COL_FILE, COL_PATIENT, COL_SCORE, COL_LABEL, COL_STATUS, COL_TIME, COL_REVIEW = range(8)
 #: Why a rejected or unreadable file got no score, in short (the whole sentence is its tooltip).
@@ -193,7 +193,9 @@ class ResultsModel(QAbstractTableModel):
         if column == COL_PATIENT and role in PATIENT_WARNING_ROLES:
             return patient_warning_data(result, role)  # a film outside the validated ages
         if role == Qt.ItemDataRole.ToolTipRole:
-            return result.file if column in (COL_THUMB, COL_FILE) else result.reason or None
+            if column in (COL_THUMB, COL_FILE):
+                return result.file
+            return reason_tooltip(result) or None
         if column == COL_LABEL or (
             column in (COL_STATUS, COL_REASON) and result.status is not Status.OK
         ):
@@ -253,14 +255,14 @@ def _display(result: ScreeningResult, column: int) -> str | None:
         if result.status is not Status.OK:
             # No label to show: the cell says why instead, where the eye already looks (the
             # Reason column, further right, may be out of sight on a laptop screen).
-            return reason_short_text(result.reason, Path(result.file).name)
+            return reason_short_text(result)
         return label_text(result.label)
     if column == COL_STATUS:
         return status_text(result.status)
     if column == COL_TIME:
         return local_time(result.screened_at)
     if column == COL_REASON:
-        return reason_short_text(result.reason, Path(result.file).name)
+        return reason_short_text(result)
     return None
 
 
@@ -279,5 +281,5 @@ def _sort_key(result: ScreeningResult, column: int) -> float | str:
     if column == COL_TIME:
         return result.screened_at.timestamp()
     if column == COL_REASON:
-        return reason_short_text(result.reason, Path(result.file).name).casefold()
+        return reason_short_text(result).casefold()
     return float(result.id or 0)

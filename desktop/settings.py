@@ -23,6 +23,8 @@ HEATMAP_OPACITY = "detail/heatmap_opacity"  # percent, 0-100
 LAST_OPEN_FOLDER = "folders/last_open"
 LAST_EXPORT_FOLDER = "folders/last_export"
 REVIEWER = "review/reviewer"  # the clinician's name, saved with each review on this computer
+# The window's language, "en", "fr", "pt" or "es" (desktop/language.py); the system's if unset.
+LANGUAGE = "window/language"
 
 
 def app_settings() -> QSettings:

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication, QImage
 
 from desktop.imaging import load_thumbnail
-from desktop.worker import Task, TaskManager
+from desktop.worker import IGNORE_ERRORS, Task, TaskManager
 
 _UNREADABLE = QImage()  # cached for files that cannot be read, so they are not retried per paint
 
@@ -56,7 +56,12 @@ class Thumbnails(QObject):
 
     def _start(self) -> None:
         if self._task is None:
-            self._task = self._tasks.run(self._read, self._store, on_done=self._finished)
+            # Not shown: a thumbnail is a glance, and a box per painted row would bury the
+            # window. `load_thumbnail` already turns an unreadable file into a blank cell; the
+            # detail pane says what is wrong with the file when its row is opened.
+            self._task = self._tasks.run(
+                self._read, self._store, on_error=IGNORE_ERRORS, on_done=self._finished
+            )
 
     def _read(self, cancel: threading.Event) -> Iterator[tuple[str, QImage]]:
         """Worker job: read queued files, newest request first, until the queue is empty."""

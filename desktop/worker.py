@@ -9,21 +9,43 @@ cooperative: the job receives a `threading.Event` and stops at its next check (s
 
 The manager keeps a reference to every task until its last signal has been delivered, so a task
 is never garbage-collected while it runs.
+
+A job that fails is shown to the user (`desktop.errors.show_exception`, the one error path)
+unless its caller passes its own `on_error`, or opts out with `on_error=IGNORE_ERRORS`: a
+failure nobody sees is a clinic working on a result that never came.
 """
 
 from __future__ import annotations
 
+import enum
 import logging
 import threading
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, Final, Literal
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QWidget
+
+from desktop.errors import show_exception
 
 logger = logging.getLogger(__name__)
 
 #: A job: a generator function that receives its cancel event and yields results.
 Job = Callable[[threading.Event], Iterator[Any]]
+ErrorHandler = Callable[[BaseException], None]
+
+
+class _ErrorPolicy(enum.Enum):
+    IGNORE_ERRORS = "ignore errors"
+
+
+#: `TaskManager.run(..., on_error=IGNORE_ERRORS)`: the failure is logged, never shown.
+#:
+#: Right only where a failure costs the user nothing they need to know about and something else
+#: already tells them what matters: a thumbnail that cannot be drawn stays blank in its row, and
+#: the detail pane says why when that row is opened. Never for work whose result the user waits
+#: for (screening, saving, exporting, loading the model): those show their error.
+IGNORE_ERRORS: Final = _ErrorPolicy.IGNORE_ERRORS
 
 
 class Task(QObject):
@@ -42,7 +64,7 @@ class Task(QObject):
         self,
         job: Job,
         on_item: Callable[[Any], None] | None,
-        on_error: Callable[[BaseException], None] | None,
+        on_error: ErrorHandler,
         on_done: Callable[[], None] | None,
     ) -> None:
         super().__init__()
@@ -69,11 +91,7 @@ class Task(QObject):
             self._on_item(item)
 
     def _deliver_error(self, exc: BaseException) -> None:
-        if self._detached:
-            return
-        if self._on_error is None:
-            logger.error("Background task failed", exc_info=exc)
-        else:
+        if not self._detached:
             self._on_error(exc)
 
     def _deliver_done(self) -> None:
@@ -103,8 +121,17 @@ class _Runnable(QRunnable):
             task._done.emit()
 
 
+def _log_only(exc: BaseException) -> None:
+    """What `IGNORE_ERRORS` does: the traceback goes to the log file, nothing to the screen."""
+    logger.warning("Background task failed (not shown: the caller opted out)", exc_info=exc)
+
+
 class TaskManager(QObject):
-    """Starts tasks on its own thread pool and holds them until they are finished."""
+    """Starts tasks on its own thread pool and holds them until they are finished.
+
+    Its parent, when it is a widget (the main window), is the parent of the error boxes of jobs
+    that have no `on_error` of their own.
+    """
 
     def __init__(self, parent: QObject | None = None, max_threads: int = 3) -> None:
         super().__init__(parent)
@@ -116,20 +143,30 @@ class TaskManager(QObject):
         self,
         job: Job,
         on_item: Callable[[Any], None] | None = None,
-        on_error: Callable[[BaseException], None] | None = None,
+        on_error: ErrorHandler | Literal[_ErrorPolicy.IGNORE_ERRORS] | None = None,
         on_done: Callable[[], None] | None = None,
     ) -> Task:
         """Run `job` in the background; the callbacks run on the GUI thread.
 
-        `on_error` receives any exception the job raises (tracebacks travel on the exception);
-        without it the failure is logged. `on_done` runs last, whether the job ended, failed or
-        was cancelled.
+        `on_error` receives any exception the job raises (tracebacks travel on the exception).
+        Without it the failure is shown to the user (`show_exception`) and logged; pass
+        `IGNORE_ERRORS` to only log it (see there for when that is right). `on_done` runs last,
+        whether the job ended, failed or was cancelled.
         """
+        if on_error is None:
+            on_error = self._show_error
+        elif on_error is IGNORE_ERRORS:
+            on_error = _log_only
         task = Task(job, on_item, on_error, on_done)
         task.finished = self._tasks.discard
         self._tasks.add(task)
         self._pool.start(_Runnable(task))
         return task
+
+    def _show_error(self, exc: BaseException) -> None:
+        """The default `on_error`: the one error path, over the window when there is one."""
+        parent = self.parent()
+        show_exception(parent if isinstance(parent, QWidget) else None, exc)
 
     def active(self) -> int:
         """How many tasks have not yet delivered their `on_done`."""

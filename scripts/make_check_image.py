@@ -1,8 +1,8 @@
 """Make the self-test's check images and record what the app makes of them.
 
 Usage (from the repository root):
-    .venv/bin/python scripts/make_check_image.py            # refresh expected.json
-    .venv/bin/python scripts/make_check_image.py --images   # also remake the images
+    .venv/bin/python -m scripts.make_check_image            # refresh expected.json
+    .venv/bin/python -m scripts.make_check_image --images   # also remake the images
 
 `pneumoscreen --self-test` screens the files in `resources/self-test/` and compares the outcome
 with `expected.json`. Two kinds of image, neither of them a film of the data set:
@@ -32,11 +32,9 @@ import numpy as np
 from PIL import Image, ImageFilter
 from PIL.PngImagePlugin import PngInfo
 
-REPO = Path(__file__).resolve().parents[1]
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
+from core.self_test import check_folder, expected_path, observe
 
-from core.self_test import check_folder, expected_path, observe  # noqa: E402
+REPO = Path(__file__).resolve().parents[1]
 
 WIDTH, HEIGHT = 400, 480
 SEED = 20261126

@@ -1,7 +1,8 @@
 """Render the window's main states to docs/screenshots/, offscreen, with the real model.
 
 Usage (from the repository root):
-    .venv/bin/python scripts/render_screenshots.py [--out docs/screenshots] [--size 1280x800]
+    .venv/bin/python -m scripts.render_screenshots [--out docs/screenshots] [--size 1280x800]
+    .venv/bin/python -m scripts.render_screenshots --languages [--out docs/screenshots]
 
 States: empty.png (first start), screening.png (mid-batch, progress visible), rejected.png (the
 batch of three bad files, "This batch", a film scanned sideways selected, the Reason column),
@@ -12,6 +13,10 @@ reviews). The images are the 24 shared samples (../shared/data/samples) plus thr
 here. A fresh data folder is
 used, so your own log and settings are never touched. Screening is slowed down (a short pause per
 file) only while taking screening.png, so the progress bar can be caught mid-batch.
+
+With --languages, only main-window-<lang>.png: the window in each of its languages (English,
+French, Portuguese, Spanish) at 1024 x 600, where longer words are tightest, the samples screened
+and a pneumonia case selected.
 """
 
 from __future__ import annotations
@@ -26,10 +31,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO.parent / "shared" / "data" / "samples"
-sys.path.insert(0, str(REPO))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QPoint, Qt  # noqa: E402
+from PySide6.QtCore import QLocale, QPoint, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -111,23 +115,87 @@ def review_films(window, rows, corrected) -> None:
     wait_until(lambda: len(saved) == 1 + len(reviews))
 
 
+LANGUAGE_SHOT_SIZE = (1024, 600)
+
+
+def strongest_portrait_pneumonia(results):
+    """The highest-scored film labelled pneumonia that is a typical frontal film, not one of the
+    wide crops: the case every screenshot of the detail pane shows."""
+    from PIL import Image
+
+    from core.result import Label
+
+    def portrait(result) -> bool:
+        with Image.open(result.file) as image:
+            return image.height >= 0.75 * image.width
+
+    return max(
+        (r for r in results if r.label is Label.PNEUMONIA and portrait(r)),
+        key=lambda r: r.score or 0,
+    )
+
+
+def render_languages(out: Path) -> None:
+    """main-window-<lang>.png for every language of the window, from one screening of the
+    samples (each window reads the same log, as after a restart in another language)."""
+    from desktop.app import install_translators, make_application
+    from desktop.language import LANGUAGES
+    from desktop.main_window import MainWindow
+
+    app = make_application([])
+    window = MainWindow()
+    wait_until(window.controller.is_ready)
+    window.add_paths([SAMPLES])
+    wait_until(lambda: window.model.rowCount() > 0 and not window.controller.is_busy())
+    window.close()
+    for code in LANGUAGES:
+        locale = QLocale(code)
+        QLocale.setDefault(locale)
+        translators = install_translators(app, locale)
+        window = MainWindow()
+        window.resize(*LANGUAGE_SHOT_SIZE)
+        window.show()
+        wait_until(window.controller.is_ready)
+        strongest = strongest_portrait_pneumonia(window.proxy.results())
+        window.detail.set_heatmap_visible(True)
+        row = next(i for i, r in enumerate(window.proxy.results()) if r.id == strongest.id)
+        window.select_row(row)
+        view = window.detail.view
+        wait_until(lambda view=view: not view.pixmap().isNull())
+        window.statusBar().clearMessage()
+        settle(0.5)
+        path = out / f"main-window-{code}.png"
+        if not window.grab().save(str(path)):
+            raise OSError(f"Could not write {path}")
+        print(f"wrote {path}")
+        window.close()
+        for translator in translators:
+            app.removeTranslator(translator)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
     parser.add_argument("--size", default="1280x800", help="window size, WIDTHxHEIGHT")
+    parser.add_argument(
+        "--languages", action="store_true", help="only main-window-<lang>.png, one per language"
+    )
     args = parser.parse_args(argv)
     width, height = (int(side) for side in args.size.lower().split("x"))
     args.out.mkdir(parents=True, exist_ok=True)
 
     with tempfile.TemporaryDirectory(prefix="pneumoscreen-shots-") as scratch:
         os.environ["PNEUMOSCREEN_HOME"] = str(Path(scratch) / "home")
-        from core.result import Label, Status
+        if args.languages:
+            render_languages(args.out)
+            return 0
+        from core.result import Status
         from core.screening import Screener
         from desktop.app import install_translators, make_application
         from desktop.main_window import MainWindow
 
         app = make_application([])
-        install_translators(app)
+        install_translators(app, QLocale("en"))  # English, whatever this computer's language
         window = MainWindow()
         window.resize(width, height)
         window.show()
@@ -177,16 +245,7 @@ def main(argv: list[str] | None = None) -> int:
         scope.setCurrentIndex(scope.findText("All"))
         rows = window.proxy.results()
 
-        from PIL import Image
-
-        def portrait(result) -> bool:  # a typical frontal film, not one of the wide crops
-            with Image.open(result.file) as image:
-                return image.height >= 0.75 * image.width
-
-        strongest = max(
-            (r for r in rows if r.label is Label.PNEUMONIA and portrait(r)),
-            key=lambda r: r.score or 0,
-        )
+        strongest = strongest_portrait_pneumonia(rows)
         window.detail.set_heatmap_visible(True)
         select(lambda result: result.id == strongest.id)
         shoot("results.png")

@@ -1,7 +1,7 @@
 """Render docs/screenshots/watch-folders.png: watch folders at work, offscreen, with the real model.
 
 Usage (from the repository root):
-    .venv/bin/python scripts/render_watch_screenshot.py [--out docs/screenshots]
+    .venv/bin/python -m scripts.render_watch_screenshot [--out docs/screenshots]
 
 Two folders are watched: an X-ray unit's export folder, into which two sample films are copied
 while the window runs (one pneumonia likely, announced in the status bar), and a USB stick's
@@ -23,7 +23,6 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO.parent / "shared" / "data" / "samples"
-sys.path.insert(0, str(REPO))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QPoint  # noqa: E402

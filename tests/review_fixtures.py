@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from core.reason_codes import ReasonCode
 from core.result import Label, ScreeningResult, Status
 from core.result_log import open_result_log
 from core.review import Review, ReviewDecision
@@ -27,6 +28,15 @@ T0 = datetime(2026, 11, 20, 9, 30, tzinfo=EAT)
 
 def sample_files() -> list[Path]:
     return sorted(SAMPLES.glob("*/*.png"))
+
+
+#: The reason and reason code of a result of each status (`core.reason_codes`). Both refusals
+#: share one sentence, which the window's tests search for.
+REASONS: dict[Status, tuple[str, ReasonCode | None]] = {
+    Status.OK: ("", None),
+    Status.REJECTED: ("The image is too small to judge.", ReasonCode.TOO_SMALL),
+    Status.ERROR: ("The image is too small to judge.", ReasonCode.DAMAGED_DATA),
+}
 
 
 def make_result(index: int, score: float | None, status: Status = Status.OK) -> ScreeningResult:
@@ -42,7 +52,8 @@ def make_result(index: int, score: float | None, status: Status = Status.OK) -> 
         status=status,
         score=score,
         label=label,
-        reason="" if status is Status.OK else "The image is too small to judge.",
+        reason=REASONS[status][0],
+        reason_code=REASONS[status][1],
         threshold=identity.threshold,
         model_version=identity.version,
         screened_at=T0 + timedelta(minutes=index),

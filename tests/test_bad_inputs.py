@@ -1,7 +1,7 @@
 """Any input, a clear answer (issue #5): a folder of bad files, with a few good radiographs among
 them, is screened to the end; every file gets one row that says in plain words what it is.
 
-The corpus is generated from one real radiograph (`tests/corpus.py`). It is screened twice, as
+The corpus is generated from one real radiograph (`corpora/bad_inputs.py`). It is screened twice, as
 the command line does it (`pneumoscreen screen FOLDER --csv FILE`) and through the engine's
 `Screener`, which the window uses; both must give every file the answer in `SPEC`.
 """
@@ -27,65 +27,67 @@ from pydicom import uid
 from core import cli
 from core.file_walk import expand_paths
 from core.model_card import load_model_card
+from core.reason_codes import ReasonCode
 from core.result import ScreeningResult
 from core.result_log import ResultLog
 from core.screening import Screener
+from corpora.bad_inputs import BAD_KINDS, KINDS, SPECIAL_KINDS, build, load_xray
 from tests.conftest import REPO, SHARED_DATA, SHIPPED_MODEL_DIR
-from tests.corpus import BAD_KINDS, KINDS, SPECIAL_KINDS, build, load_xray
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="the corpus holds POSIX links and names")
 
-#: What each kind of file must come to: its status, and a word its reason must contain.
-SPEC: dict[str, tuple[str, str]] = {
+#: What each kind of file must come to: its status, its reason code (`docs/reason-codes.md`), and
+#: words its reason must contain.
+SPEC: dict[str, tuple[str, str, str]] = {
     # Empty, damaged, not an image
-    "empty": ("error", "empty"),
-    "truncated-jpeg": ("error", "damaged or incomplete"),
-    "truncated-png": ("error", "damaged or incomplete"),
-    "png-cut-in-header": ("error", "damaged"),
-    "png-bad-crc": ("error", "damaged"),
-    "truncated-dicom": ("error", "damaged or incomplete"),
-    "dicom-cut-in-header": ("error", "incomplete"),
-    "random-bytes": ("error", "not an image"),
-    "text": ("error", "not an image"),
-    "html": ("error", "not an image"),
-    "dicom-noise": ("error", "damaged"),
+    "empty": ("error", "empty_file", "empty"),
+    "truncated-jpeg": ("error", "damaged_data", "damaged or incomplete"),
+    "truncated-png": ("error", "damaged_data", "damaged or incomplete"),
+    "png-cut-in-header": ("error", "damaged_data", "damaged"),
+    "png-bad-crc": ("error", "damaged_data", "damaged"),
+    "truncated-dicom": ("error", "damaged_data", "damaged or incomplete"),
+    "dicom-cut-in-header": ("error", "damaged_data", "incomplete"),
+    "random-bytes": ("error", "not_an_image", "not an image"),
+    "text": ("error", "not_an_image", "not an image"),
+    "html": ("error", "not_an_image", "not an image"),
+    "dicom-noise": ("error", "damaged_data", "damaged"),
     # Tiny, blank, huge
-    "one-pixel-png": ("rejected", "too small"),
-    "one-pixel-jpeg": ("rejected", "too small"),
-    "one-pixel-dicom": ("rejected", "too small"),
-    "blank": ("rejected", "blank"),
-    "png-bomb": ("error", "too large"),
-    "png-over-limit": ("error", "too large"),
-    "dicom-bomb": ("error", "too large"),
-    "png-deep-rgba": ("error", "too large to decode safely"),
-    "jpeg-scan-bomb": ("error", "too many scans"),
-    "jpeg-garbled": ("error", "data is damaged"),
-    "tiff-float-nan": ("error", "invalid pixel values (not-a-number or infinity)"),
+    "one-pixel-png": ("rejected", "too_small", "too small"),
+    "one-pixel-jpeg": ("rejected", "too_small", "too small"),
+    "one-pixel-dicom": ("rejected", "too_small", "too small"),
+    "blank": ("rejected", "blank_or_saturated", "blank"),
+    "png-bomb": ("error", "too_large", "too large"),
+    "png-over-limit": ("error", "too_large", "too large"),
+    "dicom-bomb": ("error", "too_large", "too large"),
+    "png-deep-rgba": ("error", "too_large", "too large to decode safely"),
+    "jpeg-scan-bomb": ("error", "too_large", "too many scans"),
+    "jpeg-garbled": ("error", "damaged_data", "data is damaged"),
+    "tiff-float-nan": ("error", "damaged_data", "invalid pixel values (not-a-number or infinity)"),
     # DICOM without an image we can decode
-    "dicom-no-pixels": ("error", "pixel data is missing"),
-    "dicom-report": ("error", "without an image"),
-    "dicom-private-syntax": ("error", "not supported"),
-    "dicom-hsv": ("error", "not supported"),
+    "dicom-no-pixels": ("error", "damaged_data", "pixel data is missing"),
+    "dicom-report": ("error", "unsupported_dicom", "without an image"),
+    "dicom-private-syntax": ("error", "unsupported_dicom", "not supported"),
+    "dicom-hsv": ("error", "unsupported_dicom", "not supported"),
     # Cannot be opened; folders and links
-    "dangling-link": ("error", "does not exist"),
-    "self-link": ("error", "could not be opened"),
-    "folder-x.jpg": ("error", "not an image"),
-    "link-loop": ("error", "not an image"),
-    "non-ascii-damaged": ("error", "damaged"),
+    "dangling-link": ("error", "file_missing", "does not exist"),
+    "self-link": ("error", "read_failed", "too many levels of symbolic links"),
+    "folder-x.jpg": ("error", "not_an_image", "not an image"),
+    "link-loop": ("error", "not_an_image", "not an image"),
+    "non-ascii-damaged": ("error", "damaged_data", "damaged"),
     # Valid radiographs stored in unusual ways
-    "sample": ("ok", ""),
-    "png-16-bit": ("ok", ""),
-    "tiff-16-bit": ("ok", ""),
-    "cmyk-jpeg": ("ok", ""),
-    "palette-png": ("ok", ""),
-    "alpha-png": ("ok", ""),
-    "animated-gif": ("ok", ""),
-    "multi-page-tiff": ("ok", ""),
-    "exif-rotated-jpeg": ("ok", ""),
-    "jpeg-named-png": ("ok", ""),
-    "dicom-monochrome1": ("ok", ""),
-    "spaces-and-accents": ("ok", ""),
-    "non-utf8-name": ("ok", ""),
+    "sample": ("ok", "", ""),
+    "png-16-bit": ("ok", "", ""),
+    "tiff-16-bit": ("ok", "", ""),
+    "cmyk-jpeg": ("ok", "", ""),
+    "palette-png": ("ok", "", ""),
+    "alpha-png": ("ok", "", ""),
+    "animated-gif": ("ok", "", ""),
+    "multi-page-tiff": ("ok", "", ""),
+    "exif-rotated-jpeg": ("ok", "", ""),
+    "jpeg-named-png": ("ok", "", ""),
+    "dicom-monochrome1": ("ok", "", ""),
+    "spaces-and-accents": ("ok", "", ""),
+    "non-utf8-name": ("ok", "", ""),
 }
 #: The valid kinds whose pixels are exactly the sample's: they must score exactly like it.
 LOSSLESS = ("png-16-bit", "tiff-16-bit", "palette-png", "alpha-png", "animated-gif")
@@ -212,7 +214,13 @@ def engine_run(corpus, tmp_path_factory) -> Run:
 
 def as_row(result: ScreeningResult) -> dict[str, str]:
     score = "" if result.score is None else f"{result.score:.1f}"
-    return {"status": str(result.status), "reason": result.reason, "score": score}
+    code = "" if result.reason_code is None else str(result.reason_code)
+    return {
+        "status": str(result.status),
+        "reason": result.reason,
+        "reason_code": code,
+        "score": score,
+    }
 
 
 @pytest.fixture(scope="module", params=["cli", "engine"])
@@ -238,10 +246,10 @@ def test_the_spec_covers_every_kind_of_the_corpus():
 
 @pytest.mark.parametrize("kind", list(SPEC))
 def test_each_kind_gets_its_status_and_a_reason_in_plain_words(run, corpus, kind):
-    status, words = SPEC[kind]
+    status, code, words = SPEC[kind]
     row = run.rows[corpus[kind]]
     assert row, f"{kind}: no row for {corpus[kind]}"
-    assert (row["status"], words in row["reason"]) == (status, True), row
+    assert (row["status"], row["reason_code"], words in row["reason"]) == (status, code, True), row
     if status == "ok":
         assert row["reason"] == "" and row["score"]
         return
@@ -267,7 +275,7 @@ def test_the_log_holds_one_row_per_file_and_stays_sound(run, corpus):
 
 
 def test_the_command_line_and_the_engine_give_every_file_the_same_answer(cli_run, engine_run):
-    keys = ("status", "reason", "score")
+    keys = ("status", "reason", "reason_code", "score")
     differences = [
         (path, {key: row[key] for key in keys}, engine_run.rows[path])
         for path, row in cli_run.rows.items()
@@ -309,7 +317,8 @@ def test_a_file_without_read_permission_gets_an_error_row(tmp_path, xray):
     finally:
         locked.chmod(0o600)
     assert str(results[locked].status) == "error"
-    assert "permission to read the file was denied" in results[locked].reason
+    assert results[locked].reason.endswith("could not be read: permission denied.")
+    assert results[locked].reason_code is ReasonCode.PERMISSION_DENIED
     assert len(results) == 2
 
 
@@ -350,6 +359,7 @@ def test_a_named_pipe_and_a_link_to_a_device_get_error_rows_without_hanging(tmp_
     for kind in ("named-pipe", "device-link"):
         row = rows[str(files[kind])]
         assert row["status"] == "error" and "not an ordinary file" in row["reason"], row
+        assert row["reason_code"] == "not_a_file", row
     assert rows[str(files["sample"])]["status"] == "ok"
 
 
@@ -381,7 +391,7 @@ print("ended")
 
 @pytest.mark.parametrize("syntax", list(GDCM_CRASHERS), ids=lambda s: uid.UID(s).keyword)
 def test_a_damaged_compressed_dicom_never_takes_the_process_down(tmp_path, syntax):
-    from tests.dicom_files import small_compressed_image, with_byte_changed
+    from corpora.dicom_files import small_compressed_image, with_byte_changed
 
     whole, start = small_compressed_image(tmp_path / "whole.dcm", syntax)
     damaged = [

@@ -134,6 +134,29 @@ def test_bundle_screens_the_samples_exactly_like_the_source_tree(
         assert {k: bundled[file][k] for k in COMPARED} == {k: row[k] for k in COMPARED}, file
 
 
+def test_bundle_reads_every_raster_format_of_the_table_like_the_source_tree(
+    bundle, shared_data, tmp_path, monkeypatch
+):
+    """Each Pillow format in `core.formats.FORMATS` (WebP included, whose plugin the bundle once
+    left out) is written from one sample film and screened by both: same outcome, all scored."""
+    from PIL import Image
+
+    from core.formats import FORMATS
+
+    film = Image.open(sorted((shared_data / "samples").glob("*/*.png"))[0]).convert("L")
+    folder = tmp_path / "formats"
+    folder.mkdir()
+    for form in FORMATS:
+        if form.pillow_format is not None:
+            options = {"lossless": True} if form.pillow_format == "WEBP" else {}
+            film.save(folder / f"film{form.suffixes[0]}", form.pillow_format, **options)
+    bundled, source = screen_with_bundle_and_source(bundle, folder, tmp_path, monkeypatch)
+    assert len(source) == len([f for f in FORMATS if f.pillow_format]) == len(bundled)
+    for file, row in source.items():
+        assert row["status"] == "ok", (file, row["reason"])
+        assert {k: bundled[file][k] for k in COMPARED} == {k: row[k] for k in COMPARED}, file
+
+
 def test_bundle_decodes_jpeg_ls_with_gdcm_at_arms_length(
     bundle, shared_data, tmp_path, monkeypatch
 ):
@@ -143,8 +166,8 @@ def test_bundle_decodes_jpeg_ls_with_gdcm_at_arms_length(
     from pydicom import uid
 
     from core.isolated_decoder import CRASHED_REASON
-    from tests.corpus import load_xray, make_dataset
-    from tests.dicom_files import small_compressed_image, with_byte_changed, write
+    from corpora.bad_inputs import load_xray, make_dataset
+    from corpora.dicom_files import small_compressed_image, with_byte_changed, write
     from tests.test_bad_inputs import GDCM_CRASHERS
 
     folder = tmp_path / "jpeg-ls"

@@ -62,7 +62,7 @@ EDITS = [
         MODEL_CARD,
         "preprocessing.steps",
         ["decode to 8-bit grayscale", "linear contrast stretch from percentiles [5, 95]"],
-        id="stretch-percentiles",
+        id="preprocessing-prose",
     ),
     pytest.param(MODEL_CARD, "ensemble_members", 1, id="members"),
     pytest.param(MODEL_CARD, "view_gate", DELETE, id="no-gate"),

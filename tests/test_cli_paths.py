@@ -61,7 +61,8 @@ def test_a_name_longer_than_the_system_allows_gets_an_error_row_and_the_rest_are
     found = rows(out)
     assert set(found) == {xray.name, too_long.name}  # the good file got its row too
     assert found[too_long.name]["status"] == "error"
-    assert "too long" in found[too_long.name]["reason"].lower()
+    assert "longer than the system allows" in found[too_long.name]["reason"]
+    assert found[too_long.name]["reason_code"] == "name_too_long"
     with ResultLog(result_log_path()) as log:
         assert log.count() == 2
 
@@ -95,4 +96,6 @@ def test_a_file_too_deep_to_name_gets_its_own_error_row_and_its_neighbours_their
     assert cli.main(["screen", str(folder), "--csv", str(out)]) == 0
     found = rows(out)
     assert set(found) == {"a-good.png", deep}
-    assert found[deep]["status"] == "error" and "too long" in found[deep]["reason"].lower()
+    assert found[deep]["status"] == "error"
+    assert "longer than the system allows" in found[deep]["reason"]
+    assert found[deep]["reason_code"] == "name_too_long"

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from core.csv_export import CSV_COLUMNS, write_results_csv
+from core.reason_codes import ReasonCode
 from core.result import Label, ScreeningResult, Status, ThresholdSource
 from core.review import Review, ReviewDecision
 from tests.conftest import REPO
@@ -38,6 +39,7 @@ def ok_result(**changes) -> ScreeningResult:
 
 
 def rejected_result(reason: str = "This is not a frontal chest X-ray.", **changes):
+    changes = {"reason_code": ReasonCode.NOT_FRONTAL_CXR, **changes}
     return ok_result(status=Status.REJECTED, score=None, label=None, reason=reason, **changes)
 
 
@@ -69,6 +71,7 @@ def test_header_is_the_contract_columns_in_order_then_the_extra_ones(tmp_path):
         "patient_sex",
         "patient_age_years",
         "age_warning",
+        "reason_code",
     ]
 
 
@@ -95,6 +98,7 @@ def test_one_row_per_result_with_ok_cells_formatted(tmp_path):
     assert rejected["status"] == "rejected"
     assert rejected["score"] == "" and rejected["label"] == ""
     assert rejected["reason"] == "This is not a frontal chest X-ray."
+    assert (ok["reason_code"], rejected["reason_code"]) == ("", "not_frontal_cxr")
 
 
 def test_an_empty_export_has_the_header_alone(tmp_path):
@@ -300,3 +304,31 @@ def test_a_patient_name_that_looks_like_a_formula_is_neutralised(tmp_path):
     path = tmp_path / "export.csv"
     write_results_csv([ok_result(patient_name="=HYPERLINK(1)")], path)
     assert read_back(path)[0]["patient_name"] == "'=HYPERLINK(1)"
+
+
+def test_reason_code_is_the_last_column_and_every_refused_row_has_one(tmp_path):
+    path = tmp_path / "export.csv"
+    unreadable = replace(
+        rejected_result(sha256="cd" * 32),
+        status=Status.ERROR,
+        reason="a.heic could not be read: it is in the HEIC format, which PneumoScreen does not "
+        "read.",
+        reason_code=ReasonCode.UNSUPPORTED_FORMAT,
+    )
+    write_results_csv([ok_result(), rejected_result(), unreadable], path)
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        assert next(csv.reader(stream))[-2:] == ["age_warning", "reason_code"]
+    ok, rejected, error = read_back(path)
+    assert [row["reason_code"] for row in (ok, rejected, error)] == [
+        "",
+        "not_frontal_cxr",
+        "unsupported_format",
+    ]
+    assert error["reason"].startswith("a.heic could not be read: ")  # the contract's sentence
+
+
+def test_a_deidentified_export_keeps_the_reason_code(tmp_path):
+    path = tmp_path / "export.csv"
+    write_results_csv([rejected_result(file="/clinic/Jane Doe/a.png")], path, deidentify=True)
+    (row,) = read_back(path)
+    assert (row["file"], row["reason_code"]) == ("a.png", "not_frontal_cxr")

@@ -18,8 +18,8 @@ from core.image_reader import decode_image, read_image
 from core.model_card import load_model_card
 from core.result_log import ResultLog
 from core.screening import Screener
+from corpora.bad_inputs import encoded, float_tiff_with, jpeg_with_garbled_lower_half, load_xray
 from tests.conftest import SHIPPED_MODEL_DIR
-from tests.corpus import encoded, float_tiff_with, jpeg_with_garbled_lower_half, load_xray
 
 
 @pytest.fixture(scope="module")

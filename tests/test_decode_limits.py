@@ -23,8 +23,8 @@ from core.jpeg_pixels import MAX_JPEG_SCANS
 from core.model_card import load_model_card
 from core.result_log import ResultLog
 from core.screening import Screener
+from corpora.bad_inputs import deep_rgba_png, encoded, load_xray, progressive_jpeg_with_extra_scans
 from tests.conftest import SHIPPED_MODEL_DIR
-from tests.corpus import deep_rgba_png, encoded, load_xray, progressive_jpeg_with_extra_scans
 
 SAMPLE = "samples/PNEUMONIA/person1244_virus_2111.png"
 

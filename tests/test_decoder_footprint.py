@@ -9,9 +9,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from corpora.bad_inputs import make_dataset
+from corpora.dicom_files import radiograph_like, write
 from tests.conftest import REPO
-from tests.corpus import make_dataset
-from tests.dicom_files import radiograph_like, write
 
 SAMPLES = REPO.parent / "shared" / "data" / "samples"
 

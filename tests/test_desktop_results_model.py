@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
+from core.reason_codes import ReasonCode
 from core.result import Label, ScreeningResult, Status
 from desktop.labels import LABEL_COLOURS
 from desktop.results_filter import ResultsFilter
@@ -46,6 +47,7 @@ def make(row_id: int, name: str, score: float | None, status: Status = Status.OK
         score=score,
         label=label,
         reason=kw.pop("reason", "" if status is Status.OK else "The file is empty."),
+        reason_code=kw.pop("reason_code", None if status is Status.OK else ReasonCode.EMPTY_FILE),
         threshold=30.2,
         model_version="0.1.0+0234f9b7",
         screened_at=kw.pop("screened_at", T0 + timedelta(minutes=row_id)),
@@ -61,7 +63,14 @@ def results() -> list[ScreeningResult]:
         make(1, "b-normal.png", 9.5),
         make(2, "a-pneumonia.dcm", 87.3, patient_id="PAT-0042"),
         make(3, "empty.jpg", None, Status.ERROR, reason="empty.jpg could not be read: empty."),
-        make(4, "icon.png", None, Status.REJECTED, reason="The image is too small to judge."),
+        make(
+            4,
+            "icon.png",
+            None,
+            Status.REJECTED,
+            reason="The image is too small to judge.",
+            reason_code=ReasonCode.TOO_SMALL,
+        ),
         make(5, "c-pneumonia.png", 10.0 + 30, screened_at=T0 + timedelta(days=3)),
     ]
 

@@ -24,7 +24,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QStyle, QStyleOptionViewItem
 
 from core.errors import UnreadableImage
+from core.formats import SUFFIXES
 from core.raster_reader import NOT_AN_IMAGE
+from core.reason_codes import ReasonCode
 from core.result import ScreeningResult, Status
 from core.view_gate import NOT_FRONTAL_REASON
 from desktop import export_dialog
@@ -59,7 +61,11 @@ def window(qtbot, home, tmp_path) -> MainWindow:
         make_result(0, 85.0),
         make_result(1, 12.0),
         make_result(2, 55.0),
-        replace(make_result(3, None, Status.REJECTED), reason=NOT_FRONTAL_REASON),
+        replace(
+            make_result(3, None, Status.REJECTED),
+            reason=NOT_FRONTAL_REASON,
+            reason_code=ReasonCode.NOT_FRONTAL_CXR,
+        ),
         unreadable(make_result(4, None, Status.ERROR)),
         replace(make_result(5, 30.0), file=str(long_file), screened_at=datetime.now().astimezone()),
     ]
@@ -71,8 +77,8 @@ def window(qtbot, home, tmp_path) -> MainWindow:
 
 def unreadable(result: ScreeningResult) -> ScreeningResult:
     """`result` as the engine reports a file that is not an image: "NAME could not be read: …"."""
-    error = UnreadableImage(Path(result.file), NOT_AN_IMAGE)
-    return replace(result, reason=str(error))
+    error = UnreadableImage(Path(result.file), NOT_AN_IMAGE, ReasonCode.NOT_AN_IMAGE)
+    return replace(result, reason=str(error), reason_code=error.code)
 
 
 def shown(window: MainWindow, column: int) -> list[str]:
@@ -113,11 +119,8 @@ def test_refused_rows_say_why_in_a_reason_column(qtbot, window):
     assert reason.data() == "Not a frontal chest X-ray"  # a view gate cannot tell which kind
     assert reason.data(Qt.ItemDataRole.ToolTipRole) == NOT_FRONTAL_REASON
     error = table.model().index(row_of(window, Status.ERROR), COL_REASON)
-    # The File and Status cells beside it already say which file could not be read.
-    assert (
-        error.data()
-        == "It is not an image in a supported format (JPEG, PNG, BMP, TIFF, GIF or DICOM)."
-    )
+    # A short name by the reason's code; the engine's whole sentence is the tooltip.
+    assert error.data() == "Not an image"
     assert error.data(Qt.ItemDataRole.ToolTipRole).endswith(
         "could not be read: " + NOT_AN_IMAGE + "."
     )
@@ -233,7 +236,7 @@ def test_ctrl_e_exports_from_the_search_box_on_x11():
     assert "1 passed" in run.stdout
 
 
-def test_add_files_offers_the_readme_formats_and_all_files(qtbot, window, monkeypatch):
+def test_add_files_offers_every_format_of_the_table_and_all_files(qtbot, window, monkeypatch):
     offered = []
 
     def fake_dialog(parent, caption, folder, filters):
@@ -244,6 +247,7 @@ def test_add_files_offers_the_readme_formats_and_all_files(qtbot, window, monkey
     window.commands.add_files.trigger()
     filters = offered[0].split(";;")
     images = filters[0]
-    for pattern in ("*.jpg", "*.jpeg", "*.png", "*.dcm", "*.bmp", "*.tif", "*.tiff", "*.gif"):
-        assert pattern in images
+    assert SUFFIXES  # the formats table (`core.formats`), which the README's list follows
+    for suffix in SUFFIXES:
+        assert f"*{suffix}" in images.split("(")[1].rstrip(")").split()
     assert "All files (*)" in filters  # DICOM files without an extension

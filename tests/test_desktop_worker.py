@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QThread
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from core.errors import (
     ModelCardError,
@@ -28,7 +28,7 @@ from core.screening import Outcome
 from desktop.batch import BatchProgress
 from desktop.errors import show_exception, user_message
 from desktop.progress_panel import ProgressPanel
-from desktop.worker import TaskManager
+from desktop.worker import IGNORE_ERRORS, TaskManager
 from tests.conftest import REPO, modules_loaded_by_importing
 
 
@@ -73,6 +73,54 @@ def test_errors_reach_on_error_and_done_still_follows(qtbot):
     assert len(errors) == 1 and isinstance(errors[0], UnreadableImage)
 
 
+def failing_job(exc: BaseException):
+    """A job that fails before yielding anything."""
+
+    def job(cancel):
+        raise exc
+        yield  # a generator function, as every job is
+
+    return job
+
+
+def test_a_failing_job_without_on_error_is_shown_to_the_user(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("PNEUMOSCREEN_HOME", str(tmp_path))
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    manager = TaskManager(window)
+    done = []
+
+    disk_full = ResultLogError("The disk that holds the result log x is full.")
+    manager.run(failing_job(disk_full), on_done=lambda: done.append(True))
+    qtbot.waitUntil(lambda: bool(done), timeout=10_000)
+
+    box = window.findChild(QMessageBox, "errorBox")  # the one error path's box, over the window
+    assert box is not None and box.isVisible()
+    assert "cannot read or write its results file" in box.text()
+    box.close()
+
+
+def test_a_job_that_opts_out_is_only_logged(qtbot, caplog):
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    manager = TaskManager(window)
+    done = []
+
+    with caplog.at_level(logging.WARNING, logger="desktop.worker"):
+        manager.run(
+            failing_job(RuntimeError("thumbnail decoder hiccup")),
+            on_error=IGNORE_ERRORS,
+            on_done=lambda: done.append(True),
+        )
+        qtbot.waitUntil(lambda: bool(done), timeout=10_000)
+
+    assert window.findChild(QMessageBox) is None
+    logged = [record.exc_info[1] for record in caplog.records if record.exc_info]
+    assert [str(exc) for exc in logged] == ["thumbnail decoder hiccup"]  # traceback kept
+
+
 def test_cancel_is_cooperative(qtbot):
     manager = TaskManager()
     seen, done = [], []
@@ -111,6 +159,10 @@ def test_shutdown_waits_and_drops_callbacks(qtbot):
     assert seen == []  # a closing window's widgets are never touched
 
 
+#: A reason code of each status (`core.reason_codes`); an ok result has none.
+REASON_CODES = {Status.OK: None, Status.REJECTED: "too_small", Status.ERROR: "damaged_data"}
+
+
 def outcome(status: Status, cached: bool = False) -> Outcome:
     ok = status is Status.OK
     result = ScreeningResult(
@@ -120,6 +172,7 @@ def outcome(status: Status, cached: bool = False) -> Outcome:
         score=50.0 if ok else None,
         label="PNEUMONIA" if ok else None,
         reason="" if ok else "Bad.",
+        reason_code=REASON_CODES[status],
         threshold=30.2,
         model_version="v",
         screened_at=datetime.now(UTC),

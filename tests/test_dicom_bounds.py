@@ -20,8 +20,8 @@ from core.decoded import MAX_DECODE_BYTES, MAX_PIXELS
 from core.dicom_reader import read_dicom
 from core.errors import UnreadableImage
 from core.image_reader import read_image
-from tests.corpus import make_dataset
-from tests.dicom_files import write, write_deflated_bomb
+from corpora.bad_inputs import make_dataset
+from corpora.dicom_files import write, write_deflated_bomb
 
 #: Comfortably past the bound, small enough to write in a second.
 BOMB_ZEROS = MAX_DECODE_BYTES + 44 * 2**20

@@ -22,8 +22,8 @@ from core.image_reader import read_image
 from core.model_card import load_model_card
 from core.result_log import ResultLog
 from core.screening import Screener
+from corpora.bad_inputs import make_dataset
 from tests.conftest import SHIPPED_MODEL_DIR
-from tests.corpus import make_dataset
 
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared/data/samples/PNEUMONIA"
 

@@ -28,9 +28,9 @@ from core.model_card import load_model_card
 from core.quality_gate import MAX_COLOUR_SHARE
 from core.result_log import ResultLog
 from core.screening import Screener
+from corpora.bad_inputs import make_dataset
+from corpora.dicom_files import write, write_without_preamble
 from tests.conftest import SHIPPED_MODEL_DIR
-from tests.corpus import make_dataset
-from tests.dicom_files import write, write_without_preamble
 
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared/data/samples/PNEUMONIA"
 #: Stored 12-bit values and the 8-bit image they stretch to (255 * stored / 4095).

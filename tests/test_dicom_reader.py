@@ -30,9 +30,9 @@ from core.isolated_decoder import CRASHED_REASON, HUNG_REASON, IsolatedDecoder
 from core.model_card import load_model_card
 from core.result_log import ResultLog
 from core.screening import Screener
+from corpora.bad_inputs import make_dataset, structured_report
+from corpora.dicom_files import small_compressed_image, with_byte_changed, write
 from tests.conftest import SHIPPED_MODEL_DIR
-from tests.corpus import make_dataset, structured_report
-from tests.dicom_files import small_compressed_image, with_byte_changed, write
 from tests.test_bad_inputs import GDCM_CRASHERS
 
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared/data/samples/PNEUMONIA"

@@ -20,9 +20,11 @@ from core.classifier import Classifier
 from core.errors import ModelCardError, ModelIntegrityError
 from core.litert_model import LiteRTModel
 from core.model_card import load_model_card
+from core.preprocess import STRETCH_PERCENTILES
 from core.result_log import ResultLog
 from core.screening import Screener
-from tests.card_edits import register_as_released
+from core.view_gate import load_view_gate_card
+from tests.card_edits import DELETE, GATE_CARD, MODEL_CARD, edit, register_as_released
 from tests.conftest import SHIPPED_MODEL_DIR
 
 TIMEOUT_MS = 60_000
@@ -205,6 +207,42 @@ def test_a_card_that_breaks_the_contract_is_refused_naming_the_field(
     assert str(path) in str(refused.value)
 
 
+# --- The preprocessing the card was made for -----------------------------------------------------
+
+
+def test_the_shipped_cards_were_made_for_the_contrast_stretch_the_app_applies():
+    model = load_model_card(SHIPPED_MODEL_DIR / MODEL_CARD)
+    gate = load_view_gate_card(model)
+    for card in (model, gate):
+        assert card.raw["preprocessing"]["stretch_percentiles"] == list(STRETCH_PERCENTILES)
+
+
+def _load_card(folder: Path, card: str):
+    """Load `card` the way the app does: the gate's card through the screening card naming it."""
+    model = load_model_card(folder / MODEL_CARD)
+    return model if card == MODEL_CARD else load_view_gate_card(model)
+
+
+@pytest.mark.parametrize("card", [MODEL_CARD, GATE_CARD])
+@pytest.mark.parametrize("percentiles", [[1.0, 99.0], [0.0, 100.0], [99.5, 0.5], [0.5], "0.5-99.5"])
+def test_a_card_made_for_another_contrast_stretch_is_refused_naming_both(
+    model_copy, card, percentiles
+):
+    path = edit(model_copy, card, "preprocessing.stretch_percentiles", percentiles)
+    with pytest.raises(ModelCardError) as refused:
+        _load_card(model_copy, card)
+    message = str(refused.value)
+    assert str(path) in message and f"Received: {percentiles!r}" in message
+    assert "preprocessing.stretch_percentiles must be [0.5, 99.5], the contrast stretch" in message
+
+
+@pytest.mark.parametrize("card", [MODEL_CARD, GATE_CARD])
+def test_a_card_that_does_not_state_its_contrast_stretch_is_refused(model_copy, card):
+    edit(model_copy, card, "preprocessing.stretch_percentiles", DELETE)
+    with pytest.raises(ModelCardError, match=r"preprocessing\.stretch_percentiles is missing"):
+        _load_card(model_copy, card)
+
+
 def test_scores_are_calibrated_probabilities_times_100():
     card = load_model_card(SHIPPED_MODEL_DIR / "model.json")
     assert card.score(-50.0) < 1.0 < 99.0 < card.score(50.0)
@@ -231,6 +269,8 @@ def _spoil(folder: Path, how: str) -> None:
         edit_card(folder, "threshold.score", 400)
     elif how == "card-edited":
         edit_card(folder, "threshold.score", 99.0)
+    elif how == "card-other-stretch":
+        edit_card(folder, "preprocessing.stretch_percentiles", [2.0, 98.0])
 
 
 SPOILS = (
@@ -241,6 +281,7 @@ SPOILS = (
     "card-not-json",
     "card-bad-threshold",
     "card-edited",
+    "card-other-stretch",
 )
 
 
@@ -265,6 +306,7 @@ def test_the_command_line_refuses_a_spoiled_model_with_exit_status_1_and_one_lin
         "card-not-json": "Cannot read the model card",
         "card-bad-threshold": "threshold.score must lie in 0-100",
         "card-edited": f"model card {model_copy / 'model.json'} was edited after release",
+        "card-other-stretch": "preprocessing.stretch_percentiles must be [0.5, 99.5]",
     }[how]
     assert expected in err
 

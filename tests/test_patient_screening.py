@@ -15,13 +15,14 @@ from PIL import Image
 
 from core import cli
 from core.model_card import load_model_card
+from core.reason_codes import ReasonCode
 from core.result import Status, ThresholdSource
 from core.result_log import ResultLog, open_result_log
 from core.screening import Screener
 from core.site_profile import AGE_RULE_KEY, PROFILE_NAME, SiteProfile, ThresholdInForce
+from corpora.bad_inputs import make_dataset
+from corpora.dicom_files import write
 from tests.conftest import SHIPPED_MODEL_DIR
-from tests.corpus import make_dataset
-from tests.dicom_files import write
 
 AGE_REASON = (
     "Outside the ages this model was validated on (1-5 years): the patient is 34 years old."
@@ -86,6 +87,7 @@ def test_the_site_rule_rejects_films_outside_the_validated_ages_and_the_log_foll
         grown, young = (o.result for o in screener_with(log, reject=True).screen([adult, child]))
         assert (grown.status, grown.score, grown.label) == (Status.REJECTED, None, None)
         assert grown.reason == AGE_REASON and grown.age_warning
+        assert grown.reason_code is ReasonCode.OUTSIDE_VALIDATED_AGES
         assert young.status is Status.OK  # inside the validated ages: screened as always
         # The rule off: the film is screened again (the log has no score for it).
         again = next(screener_with(log).screen([adult]))
@@ -94,6 +96,7 @@ def test_the_site_rule_rejects_films_outside_the_validated_ages_and_the_log_foll
         third = next(screener_with(log, reject=True).screen([adult]))
         assert third.from_cache and third.result.status is Status.REJECTED
         assert third.result.reason == AGE_REASON and third.result.id != again.result.id
+        assert third.result.reason_code is ReasonCode.OUTSIDE_VALIDATED_AGES
 
 
 def test_the_age_rule_is_kept_in_the_site_profile_and_an_old_profile_reads_as_marking(home):

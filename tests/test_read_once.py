@@ -16,6 +16,7 @@ import pytest
 from core import screening
 from core.file_bytes import MAX_FILE_BYTES
 from core.model_card import load_model_card
+from core.reason_codes import ReasonCode
 from core.result_log import ResultLog
 from tests.conftest import SHIPPED_MODEL_DIR
 
@@ -94,8 +95,9 @@ def test_a_file_name_longer_than_the_system_allows_gets_a_plain_reason(screener,
 
     assert str(outcome.result.status) == "error"
     assert outcome.result.reason.endswith(
-        "could not be read: the file name is too long for this computer."
+        "could not be read: the name is longer than the system allows."
     )
+    assert outcome.result.reason_code is ReasonCode.NAME_TOO_LONG
 
 
 def test_each_listed_file_gets_exactly_one_row_even_one_that_became_a_folder(
@@ -114,6 +116,7 @@ def test_each_listed_file_gets_exactly_one_row_even_one_that_became_a_folder(
     assert [o.result.file for o in outcomes] == [str(first), str(second)]
     assert str(outcomes[1].result.status) == "error"
     assert outcomes[1].result.reason == "second.png could not be read: it is a folder, not a file."
+    assert outcomes[1].result.reason_code is ReasonCode.NOT_A_FILE
 
 
 def test_a_folder_given_to_the_screener_is_one_error_row_not_its_contents(

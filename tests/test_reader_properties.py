@@ -22,8 +22,8 @@ from pydicom.dataset import Dataset
 from core.decoded import DecodedImage, stretch_to_uint8
 from core.errors import UnreadableImage
 from core.image_reader import read_image
-from tests.corpus import make_dataset
-from tests.dicom_files import radiograph_like
+from corpora.bad_inputs import make_dataset
+from corpora.dicom_files import radiograph_like
 
 # Moderate: the whole module runs in seconds. No example database: nothing is
 # written into the working tree; a failure prints the example that reproduces it.

@@ -17,6 +17,7 @@ import pytest
 
 from core.errors import ResultLogError, ScreeningError
 from core.log_schema import SCHEMA_VERSION
+from core.reason_codes import ReasonCode
 from core.result import Label, ScreeningResult, Status
 from core.result_log import ResultLog
 from tests.conftest import REPO
@@ -47,6 +48,7 @@ def error_result(sha256: str = "ab" * 32) -> ScreeningResult:
         score=None,
         label=None,
         reason="broken.png could not be read: the file is truncated.",
+        reason_code=ReasonCode.DAMAGED_DATA,
         threshold=None,
         model_version="compact-1.0",
         screened_at=WHEN,

@@ -10,6 +10,7 @@ import pytest
 from core import screening
 from core.image_reader import DecodeSlot
 from core.model_card import load_model_card
+from core.reason_codes import ReasonCode
 from core.result import Label, Status, ThresholdSource
 from core.result_log import ResultLog
 from core.site_profile import ThresholdInForce
@@ -62,6 +63,7 @@ def test_an_unexpected_failure_becomes_that_files_error_row(screener, samples, m
     outcomes = list(screener.screen(samples[:3]))
     assert [o.result.status for o in outcomes] == [Status.OK, Status.ERROR, Status.OK]
     assert "unexpected problem" in outcomes[1].result.reason
+    assert outcomes[1].result.reason_code is ReasonCode.UNEXPECTED_ERROR
 
 
 def test_the_same_bytes_under_another_name_are_served_from_the_log(screener, samples, tmp_path):
@@ -123,3 +125,18 @@ def test_a_result_from_the_log_is_relabelled_when_the_threshold_changed(screener
     screener.set_threshold(None)  # back to the model's threshold
     back = next(screener.screen(samples[:1])).result
     assert (back.label, back.threshold_source) == (first.label, ThresholdSource.MODEL)
+
+
+def test_the_view_gate_refusal_carries_its_code_and_a_cached_one_keeps_it(screener, tmp_path):
+    from PIL import Image
+
+    from training import gate_negatives
+
+    path = tmp_path / "document.png"
+    Image.fromarray(gate_negatives.document(np.random.default_rng(2026))).save(path)
+    first = screener.screen_file(path)
+    assert not first.from_cache and first.result.status is Status.REJECTED
+    assert first.result.reason_code is ReasonCode.NOT_A_RADIOGRAPH
+    screener.log.add(first.result)
+    again = screener.screen_file(path)
+    assert again.from_cache and again.result.reason_code is ReasonCode.NOT_A_RADIOGRAPH

@@ -1,16 +1,20 @@
 """Train `compact` briefly on a few dozen real images, export int8, and run it through LiteRT."""
 
 import json
+from dataclasses import asdict
 
 import numpy as np
 import pytest
 
 from core.litert_model import LiteRTModel
 from core.model_card import load_model_card
+from core.preprocess import STRETCH_PERCENTILES
 from core.view_gate import load_view_gate_card
+from tests.conftest import SHIPPED_MODEL_DIR
 from training.__main__ import main as training_main
 from training.export import agreement_check
 from training.models import ARCHITECTURES
+from training.train import SHIPPED_MEMBERS, TrainConfig
 
 pytestmark = pytest.mark.slow
 
@@ -60,6 +64,21 @@ def test_the_card_records_the_int8_check_calibration_and_threshold(exported):
     assert card["calibration"]["method"] == "platt"
     assert 0 <= card["threshold"]["score"] <= 100
     assert set(card["performance"]) >= {"validation", "test_dev"}
+    assert card["preprocessing"]["stretch_percentiles"] == list(STRETCH_PERCENTILES)
+    assert card["training"]["config"]["input_size"] == 64
+
+
+def test_a_config_records_the_input_size_it_trains_at_never_a_default():
+    assert [member.input_size for member in SHIPPED_MEMBERS] == [192, 192]
+    assert TrainConfig(arch="seed-final").input_size == 150
+    assert TrainConfig(input_size=64).input_size == 64
+
+
+def test_the_shipped_card_records_the_settings_its_first_member_was_trained_with():
+    """`export` records the first run's `config.json`: for the shipped model, `reproduce`'s
+    first member, with nothing in it that `make model` would not write again."""
+    card = json.loads((SHIPPED_MODEL_DIR / "model.json").read_text(encoding="utf-8"))
+    assert card["training"]["config"] == asdict(SHIPPED_MEMBERS[0])
 
 
 def test_the_int8_check_fails_when_decisions_or_ranking_disagree():
@@ -84,7 +103,7 @@ def test_the_gate_trains_exports_int8_and_is_named_in_the_screening_card(exporte
     gate += f" --run-dir {model_dir.parent / 'gate-run'} --allow-failed-int8-check"
     assert training_main(gate.split()) == 0
     card = load_model_card(model_dir / "model.json")
-    gate_card = load_view_gate_card(card)
+    gate_card = load_view_gate_card(card)  # refused unless it records the stretch percentiles
     gate_card.verify_model_file()
     assert LiteRTModel(gate_card.model_file).input_dtype == np.int8
     held_out = gate_card.raw["performance"]["held_out"]

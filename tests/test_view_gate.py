@@ -16,10 +16,11 @@ from core.errors import ModelCardError, ModelIntegrityError
 from core.image_reader import read_image
 from core.model_card import load_model_card
 from core.quality_gate import MAX_COLOUR_SHARE
+from core.reason_codes import ReasonCode
 from core.result import Status
 from core.result_log import ResultLog
 from core.screening import Screener
-from core.view_gate import NOT_FRONTAL_REASON, ViewGate, load_view_gate_card
+from core.view_gate import NAMED_REFUSALS, ViewGate, load_view_gate_card
 from tests.card_edits import register_as_released
 from tests.conftest import SHIPPED_MODEL_DIR
 from training import gate_negatives
@@ -64,14 +65,13 @@ def test_every_sample_chest_x_ray_passes_the_gate(screener, shared_data):
 @pytest.mark.parametrize(
     "maker", [gate_negatives.document, gate_negatives.screenshot, gate_negatives.chart]
 )
-def test_documents_screenshots_and_charts_are_refused_as_not_a_chest_x_ray(
-    screener, tmp_path, maker
-):
+def test_documents_screenshots_and_charts_are_refused_as_not_an_x_ray(screener, tmp_path, maker):
     rng = np.random.default_rng(2026)
     for index in range(3):
         path = _save(maker(rng), tmp_path / f"{maker.__name__}-{index}.png")
         result = screener.screen_file(path).result
-        assert (result.status, result.reason) == (Status.REJECTED, NOT_FRONTAL_REASON)
+        assert (result.status, result.reason_code) == (Status.REJECTED, ReasonCode.NOT_A_RADIOGRAPH)
+        assert result.reason == NAMED_REFUSALS["not_a_radiograph"]
         assert result.score is None and result.label is None
 
 

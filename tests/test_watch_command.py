@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from core import cli
+from core.reason_codes import ReasonCode
 from core.result import Label, ScreeningResult, Status
 from core.watch_command import printable, result_line
 from tests.conftest import REPO
@@ -174,8 +175,17 @@ def test_result_lines_name_the_file_and_say_score_and_label_or_the_reason():
 
     scored = result(status=Status.OK, score=87.34, label=Label.PNEUMONIA)
     assert result_line(scored) == "/x/a.png\tok\t87.3\tPNEUMONIA"
-    refused = result(status=Status.REJECTED, reason="Not a frontal chest X-ray.")
+    refused = result(
+        status=Status.REJECTED,
+        reason="Not a frontal chest X-ray.",
+        reason_code=ReasonCode.NOT_FRONTAL_CXR,
+    )
     assert result_line(refused) == "/x/a.png\trejected\tNot a frontal chest X-ray."
-    odd = result(file="/x/a\nb\x1b[2J\udcff.png", status=Status.ERROR, reason="bad")
+    odd = result(
+        file="/x/a\nb\x1b[2J\udcff.png",
+        status=Status.ERROR,
+        reason="bad",
+        reason_code=ReasonCode.DAMAGED_DATA,
+    )
     assert result_line(odd) == "/x/a\\nb\\x1b[2J\\udcff.png\terror\tbad"
     assert printable("tab\there") == "tab\\there"

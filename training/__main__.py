@@ -19,10 +19,12 @@ SHARED_DATA = REPO.parent / "shared" / "data"
 DEFAULT_TRAIN = SHARED_DATA / "kermany-train"
 DEFAULT_TEST_DEV = SHARED_DATA / "kermany-test-dev"
 DEFAULT_NOT_FRONTAL = SHARED_DATA / "not-frontal-cxr"
+DEFAULT_ADULT_DIRS = (SHARED_DATA / "nih-adult", SHARED_DATA / "rsna-normal-adult")
 DEFAULT_CACHE = REPO / ".cache"
 SHIPPED_MODEL_DIR = REPO / "resources" / "model"
-#: The version `export` and `reproduce` write into the model card: the shipped model's.
-MODEL_VERSION = "1.2.0"
+#: Help of `--version` (`export`, `reproduce`). Its default, `training.release.MODEL_VERSION`, is
+#: read after parsing, so that `--help` does not wait for TensorFlow to load.
+VERSION_HELP = "the version written into the card (default: the shipped model's)"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -45,7 +47,6 @@ def _parser() -> argparse.ArgumentParser:
     train.add_argument("--seed", type=int)
     train.add_argument("--zoom", type=float, help="+- fraction, height and width independently")
     train.add_argument("--translate", type=float, help="+- fraction of each side")
-    train.add_argument("--gamma", type=float, help="max |log gamma| of a random tone curve")
     train.add_argument("--blur", type=float, help="max strength of a random blur or sharpening")
     train.add_argument("--max-images", type=int, help="a seeded subset, for smoke runs")
     train.add_argument(
@@ -73,7 +74,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--test-dev", type=Path, default=DEFAULT_TEST_DEV)
     export.add_argument("--out", type=Path, default=SHIPPED_MODEL_DIR)
-    export.add_argument("--version", default=MODEL_VERSION)
+    export.add_argument("--version", help=VERSION_HELP)
     export.add_argument("--min-sensitivity", type=float, default=DEFAULT_MIN_SENSITIVITY)
     export.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE)
     export.add_argument(
@@ -92,6 +93,12 @@ def _parser() -> argparse.ArgumentParser:
     gate.add_argument("--epochs", type=int)
     gate.add_argument("--per-kind", type=int, help="training examples made per non-frontal kind")
     gate.add_argument("--max-images", type=int, help="a seeded subset, for smoke runs")
+    gate.add_argument(
+        "--no-adults",
+        dest="adults",
+        action="store_false",
+        help="leave the adult folders out (how gate 1.0.0 was trained)",
+    )
     gate.add_argument("--run-dir", type=Path, default=REPO / "runs" / "gate")
     gate.add_argument(
         "--allow-failed-int8-check",
@@ -106,7 +113,7 @@ def _parser() -> argparse.ArgumentParser:
     reproduce.add_argument("--test-dev", type=Path, default=DEFAULT_TEST_DEV)
     reproduce.add_argument("--run-dir", type=Path, default=REPO / "runs" / "reproduce")
     reproduce.add_argument("--out", type=Path, default=SHIPPED_MODEL_DIR)
-    reproduce.add_argument("--version", default=MODEL_VERSION)
+    reproduce.add_argument("--version", help=VERSION_HELP)
     reproduce.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE)
     reproduce.add_argument("--not-frontal", type=Path, default=DEFAULT_NOT_FRONTAL)
 
@@ -140,7 +147,16 @@ def _release_gate(
     from training.gate import GateConfig, release_gate
 
     config = GateConfig(**{k: v for k, v in overrides.items() if v is not None})
-    card = release_gate(data_dir, not_frontal, test_dev, out, config, run_dir, enforce_int8_check)
+    card = release_gate(
+        data_dir,
+        not_frontal,
+        test_dev,
+        out,
+        config,
+        run_dir,
+        enforce_int8_check,
+        adult_dirs=DEFAULT_ADULT_DIRS if config.adults else None,
+    )
     held_out = card["performance"]["held_out"]
     print(
         f"wrote {out / card['file']} ({card['file_bytes']} bytes); threshold "
@@ -200,12 +216,13 @@ def main(argv: list[str] | None = None) -> int:
             epochs=args.epochs,
             per_kind=args.per_kind,
             max_images=args.max_images,
+            adults=args.adults,
         )
         _register_if_shipped(args.out)
     elif args.command == "register":
         _register_if_shipped(SHIPPED_MODEL_DIR)
     elif args.command in ("export", "reproduce"):
-        from training.release import release
+        from training.release import MODEL_VERSION, release
 
         if args.command == "reproduce":
             from training.train import SHIPPED_MEMBERS, train
@@ -219,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
             run_dirs,
             args.test_dev,
             args.out,
-            args.version,
+            args.version or MODEL_VERSION,
             getattr(args, "min_sensitivity", DEFAULT_MIN_SENSITIVITY),
             args.cache_dir,
             enforce_int8_check=not getattr(args, "allow_failed_int8_check", False),

@@ -12,34 +12,6 @@ import numpy as np
 from keras import layers
 
 
-class RandomGamma(layers.Layer):
-    """Per-image gamma curve on 0-255 pixels: 255 * (x / 255) ** gamma, log-uniform gamma.
-
-    X-ray machines and their processing software map exposure to grey through different tone
-    curves; a gamma changes the mid-tones (lung fields, heart) and leaves black and white where they
-    are, which brightness and contrast alone cannot imitate. `max_log_gamma` 0.35 spans gamma
-    0.70-1.42. Active only when called with training=True.
-    """
-
-    def __init__(self, max_log_gamma: float, seed: int, **kwargs):
-        super().__init__(**kwargs)
-        self.max_log_gamma = max_log_gamma
-        self.seed_generator = keras.random.SeedGenerator(seed)
-
-    def call(self, images, training=False):
-        if not training:
-            return images
-        batch = keras.ops.shape(images)[0]
-        log_gamma = keras.random.uniform(
-            (batch, 1, 1, 1), -self.max_log_gamma, self.max_log_gamma, seed=self.seed_generator
-        )
-        unit = keras.ops.clip(images / 255.0, 1e-6, 1.0)
-        return 255.0 * keras.ops.power(unit, keras.ops.exp(log_gamma))
-
-    def compute_output_shape(self, input_shape):
-        return input_shape
-
-
 class RandomBlur(layers.Layer):
     """Per-image blur or sharpening: x + a * (gaussian(x) - x), `a` uniform in
     [-max_strength / 2, max_strength]; a > 0 blurs, a < 0 sharpens (an unsharp mask).
@@ -85,7 +57,6 @@ def build_augmenter(
     horizontal_flip: bool = False,
     zoom: float = 0.15,
     translate: float = 0.08,
-    gamma: float = 0.0,
     blur: float = 0.0,
 ) -> keras.Sequential:
     """Random geometric and intensity changes, active only when called with training=True.
@@ -101,9 +72,7 @@ def build_augmenter(
         layers.RandomContrast(0.3, value_range=(0, 255), seed=seed + 3),
         layers.RandomBrightness(0.15, value_range=(0, 255), seed=seed + 4),
     ]
-    if gamma:
-        steps.insert(3, RandomGamma(gamma, seed=seed + 6, name="random_gamma"))
-    if blur:
+    if blur:  # seed + 7, as when seed + 6 was the tone curve's: the shipped runs repeat
         steps.insert(3, RandomBlur(blur, seed=seed + 7, name="random_blur"))
     if horizontal_flip:
         steps.insert(0, layers.RandomFlip("horizontal", seed=seed + 5))

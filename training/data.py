@@ -16,10 +16,12 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
+from core.formats import PILLOW_SUFFIXES
 from core.preprocess import prepare_image
 
 CLASS_NAMES = ("NORMAL", "PNEUMONIA")
-IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg"}
+#: What `read_grayscale` (Pillow) reads: the Pillow formats of the one formats table.
+IMAGE_SUFFIXES = PILLOW_SUFFIXES
 
 _PATIENT_PATTERNS = (
     re.compile(r"^(person\d+)_(?:bacteria|virus)_\d+", re.IGNORECASE),

@@ -36,8 +36,9 @@ def convert_to_int8(model: keras.Model, representative: np.ndarray, seed: int = 
 
     def serve(image):
         outputs = model(image, training=False)
-        if isinstance(outputs, list | tuple):
-            return {"logit": outputs[0], "cam": outputs[1]}
+        if isinstance(outputs, list | tuple):  # a CAM (4-D) or the gate's refusal kinds (2-D)
+            second = "cam" if len(outputs[1].shape) == 4 else "refusal_kinds"
+            return {"logit": outputs[0], second: outputs[1]}
         return {"logit": outputs}
 
     archive.add_endpoint(

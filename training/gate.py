@@ -22,13 +22,24 @@ from pathlib import Path
 import keras
 import numpy as np
 
-from training.export import agreement_check, convert_to_int8, litert_logits, write_card
-from training.gate_data import FRONTAL, GateSets, build_gate_sets
+from training.export import agreement_check, convert_to_int8, write_card
+from training.gate_data import (
+    FRONTAL,
+    REFUSAL_KINDS,
+    GateSets,
+    build_gate_sets,
+    refusal_kind_indices,
+)
 from training.models import build_compact
 
 GATE_FILE = "frontal-gate-int8.tflite"
 GATE_CARD = "frontal-gate.json"
+#: 1.1.0 (issues 15, 17): adult frontal films valid, side views weighted three times.
+GATE_VERSION = "1.1.0"
 MAX_CALIBRATION_REJECTION = 0.0025
+#: The refusal reason names a kind only when the gate gives it at least this probability among
+#: the refusal kinds; below it the reason stays general. Recorded in the card.
+MIN_NAMING_PROBABILITY = 0.6
 
 
 @dataclass(frozen=True)
@@ -43,12 +54,52 @@ class GateConfig:
     seed: int = 42
     split_seed: int = 42  # the screening model's: its validation patients stay held out
     max_images: int | None = None  # a seeded subset of the frontal images, for smoke runs
+    adults: bool = True  # fit and calibrate on the adult folders' recorded split too (1.1.0)
+    name_refusals: bool = True  # a second head that names what a refused image is (1.1.0)
+    refusal_loss_weight: float = 0.5  # the frontal decision comes first
 
 
-def build_gate_model(config: GateConfig) -> keras.Model:
-    return build_compact(
+def build_gate_model(config: GateConfig, refusal_kinds: int = 0) -> keras.Model:
+    """The compact network at gate widths: the frontal logit, and with `refusal_kinds` > 0 a
+    second output, one logit per refusal kind (`REFUSAL_KINDS` order), from the same features
+    through its own 1x1 convolution and average pooling (a few hundred weights more)."""
+    network = build_compact(
         config.input_size, config.widths, config.blocks_per_stage, dropout=0.1, weight_decay=0.0
     )
+    if not refusal_kinds:
+        return network
+    features = network.get_layer("dropout").output
+    kind_map = keras.layers.Conv2D(refusal_kinds, 1, name="refusal_kind_map")(features)
+    kind_logits = keras.layers.GlobalAveragePooling2D(name="refusal_kind_logits")(kind_map)
+    return keras.Model(network.input, [network.output, kind_logits], name="gate")
+
+
+def _balanced_frontal_loss(positives: float):
+    """Binary cross-entropy in which frontal films and the rest weigh half each, whatever their
+    numbers (what `class_weight` did for the one-output gate; Keras takes no class weights for a
+    model with two outputs)."""
+    from keras import ops
+
+    weight_frontal, weight_other = 0.5 / positives, 0.5 / (1 - positives)
+    cross_entropy = keras.losses.BinaryCrossentropy(from_logits=True, reduction=None)
+
+    def loss(y_true, y_pred):
+        weights = ops.where(ops.reshape(y_true, (-1,)) > 0.5, weight_frontal, weight_other)
+        return cross_entropy(y_true, y_pred) * weights
+
+    return loss
+
+
+def _refusal_kind_loss(y_true, y_pred):
+    """Softmax cross-entropy over the refusal kinds; frontal films (label -1) count nothing."""
+    from keras import ops
+
+    labels = ops.cast(ops.reshape(y_true, (-1,)), "int32")
+    known = ops.cast(labels >= 0, y_pred.dtype)
+    cross_entropy = keras.losses.sparse_categorical_crossentropy(
+        ops.maximum(labels, 0), y_pred, from_logits=True
+    )
+    return cross_entropy * known
 
 
 def _augmenter(seed: int) -> keras.Sequential:
@@ -64,28 +115,41 @@ def _augmenter(seed: int) -> keras.Sequential:
 
 def train_gate(sets: GateSets, config: GateConfig) -> keras.Model:
     keras.utils.set_random_seed(config.seed)
-    images, labels, _ = sets.fit
-    model = build_gate_model(config)
+    images, labels, kinds = sets.fit
+    model = build_gate_model(config, len(REFUSAL_KINDS) if config.name_refusals else 0)
     steps = config.epochs * int(np.ceil(len(images) / config.batch_size))
     schedule = keras.optimizers.schedules.CosineDecay(config.learning_rate, steps)
     inputs = keras.Input(model.input_shape[1:])
     trainer = keras.Model(inputs, model(_augmenter(config.seed)(inputs)))  # augments in training
-    trainer.compile(
-        optimizer=keras.optimizers.AdamW(schedule, weight_decay=1e-4),
-        loss=keras.losses.BinaryCrossentropy(from_logits=True),
-        metrics=[keras.metrics.AUC(from_logits=True, name="auc")],
-    )
-    positives = float(labels.mean())
+    frontal_loss = _balanced_frontal_loss(float(labels.mean()))
+    targets = labels.astype(np.float32)[:, None]
+    if config.name_refusals:
+        trainer.compile(
+            optimizer=keras.optimizers.AdamW(schedule, weight_decay=1e-4),
+            loss=[frontal_loss, _refusal_kind_loss],
+            loss_weights=[1.0, config.refusal_loss_weight],
+        )
+        targets = (targets, refusal_kind_indices(kinds)[:, None])
+    else:
+        trainer.compile(
+            optimizer=keras.optimizers.AdamW(schedule, weight_decay=1e-4), loss=frontal_loss
+        )
     trainer.fit(
         images[..., None].astype(np.float32),
-        labels.astype(np.float32),
+        targets,
         batch_size=config.batch_size,
         epochs=config.epochs,
         shuffle=True,
-        class_weight={0: 0.5 / (1 - positives), 1: 0.5 / positives},
         verbose=2,
     )
     return model
+
+
+def frontal_logits_of(model: keras.Model, images: np.ndarray) -> np.ndarray:
+    """The Keras gate's frontal logits (its first output) for uint8 images."""
+    outputs = model.predict(images[..., None].astype(np.float32), verbose=0)
+    first = outputs[0] if isinstance(outputs, list | tuple) else outputs
+    return np.asarray(first)[:, 0]
 
 
 def choose_threshold(frontal_logits: np.ndarray) -> float:
@@ -108,6 +172,48 @@ def rejection_by_kind(scores: np.ndarray, kinds: np.ndarray, threshold: float) -
             "rate": round(refused / len(chosen), 4),
         }
     return dict(table)
+
+
+def litert_gate_outputs(model_path: Path, images: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Frontal logits (N) and refusal-kind probabilities (N x kinds, or N x 0 for a gate
+    without the head) of the int8 file, through the app's runtime."""
+    from core.litert_model import LiteRTModel
+
+    runner = LiteRTModel(model_path)
+    logits, kind_logits = [], []
+    for image in images:
+        logits.append(runner.predict(image)[0])
+        kind_logits.append(
+            runner.refusal_kind_logits() if runner.refusal_kinds else np.zeros(0, np.float32)
+        )
+    kind_logits = np.stack(kind_logits)
+    if kind_logits.shape[1]:
+        kind_logits = np.exp(kind_logits - kind_logits.max(axis=1, keepdims=True))
+        kind_logits /= kind_logits.sum(axis=1, keepdims=True)
+    return np.array(logits, dtype=np.float32), kind_logits
+
+
+def naming_by_kind(
+    probabilities: np.ndarray, refused: np.ndarray, kinds: np.ndarray, labels: np.ndarray
+) -> dict:
+    """Per refusal kind, among the refused non-frontal examples of its training kinds: how many
+    the reason names rightly, names wrongly, or leaves general (below `MIN_NAMING_PROBABILITY`)."""
+    names = list(REFUSAL_KINDS)
+    truth = refusal_kind_indices(np.where(labels == 1, FRONTAL, kinds))
+    table = {}
+    for index, name in enumerate(names):
+        chosen = refused & (truth == index)
+        if not chosen.any():
+            continue
+        best = probabilities[chosen].argmax(axis=1)
+        sure = probabilities[chosen].max(axis=1) >= MIN_NAMING_PROBABILITY
+        table[name] = {
+            "refused": int(chosen.sum()),
+            "named_right": int(np.sum(sure & (best == index))),
+            "named_wrong": int(np.sum(sure & (best != index))),
+            "left_general": int(np.sum(~sure)),
+        }
+    return table
 
 
 def measure(scores: np.ndarray, labels: np.ndarray, kinds: np.ndarray, threshold: float) -> dict:
@@ -135,6 +241,7 @@ def release_gate(
     config: GateConfig = GateConfig(),
     run_dir: Path | None = None,
     enforce_int8_check: bool = True,
+    adult_dirs: tuple[Path, Path] | None = None,
 ) -> dict:
     """Train the gate, export it int8 into `out_dir`, measure it there, write its card, and name
     it in `out_dir/model.json` (the screening card) when that exists. Returns the gate's card.
@@ -142,7 +249,10 @@ def release_gate(
     The Keras model is kept in `run_dir` when given. The export is refused (ValueError) when the
     int8 file disagrees with the Keras model on the calibration set, unless `enforce_int8_check`
     is False (smoke runs, whose barely trained outputs quantise to ties); the card records it.
+    `adult_dirs` (`nih-adult`, `rsna-normal-adult`) is required when `config.adults` is set.
     """
+    if config.adults and adult_dirs is None:
+        raise ValueError("config.adults needs adult_dirs (nih-adult, rsna-normal-adult)")
     started = time.monotonic()
     sets = build_gate_sets(
         train_dir,
@@ -153,6 +263,7 @@ def release_gate(
         per_kind=config.per_kind,
         split_seed=config.split_seed,
         max_images=config.max_images,
+        adult_dirs=adult_dirs if config.adults else None,
     )
     model = train_gate(sets, config)
     if run_dir is not None:
@@ -165,9 +276,9 @@ def release_gate(
     with tempfile.TemporaryDirectory() as scratch:
         candidate = Path(scratch) / GATE_FILE
         candidate.write_bytes(flatbuffer)
-        calibration_logits = litert_logits(candidate, calibration_images)
-    keras_logits = model.predict(calibration_images[..., None].astype(np.float32), verbose=0)
-    check = agreement_check(keras_logits[:, 0], calibration_logits, calibration_labels)
+        calibration_logits, _ = litert_gate_outputs(candidate, calibration_images)
+    keras_logits = frontal_logits_of(model, calibration_images)
+    check = agreement_check(keras_logits, calibration_logits, calibration_labels)
     if enforce_int8_check and not check["passed"]:
         raise ValueError(f"The int8 gate disagrees with its Keras model. Received: {check}")
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -179,8 +290,13 @@ def release_gate(
         ("calibration", sets.calibration),
         ("held_out", sets.held_out),
     ):
-        logits = calibration_logits if name == "calibration" else litert_logits(model_path, images)
-        scores[name] = measure(100.0 / (1.0 + np.exp(-logits)), labels, kinds, threshold)
+        logits, probabilities = litert_gate_outputs(model_path, images)
+        gate_scores = 100.0 / (1.0 + np.exp(-logits))
+        scores[name] = measure(gate_scores, labels, kinds, threshold)
+        if config.name_refusals:
+            scores[name]["refusal_kinds_named"] = naming_by_kind(
+                probabilities, gate_scores < threshold, kinds, labels
+            )
     card = gate_card(flatbuffer, config, threshold, scores, sets)
     card["int8_check_on_calibration"] = check
     card["training_seconds"] = round(time.monotonic() - started)
@@ -190,11 +306,15 @@ def release_gate(
 
 
 def gate_card(flatbuffer: bytes, config: GateConfig, threshold: float, scores, sets) -> dict:
+    # The stretch as data, as in the screening card: the app refuses a gate card prepared for
+    # other pixels (core/model_card.py).
+    from core.preprocess import STRETCH_PERCENTILES
+
     fit_kinds = sets.fit[2]
     return {
         "format_version": 1,
         "name": "PneumoScreen frontal-view gate",
-        "version": "1.0.0",
+        "version": GATE_VERSION,
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "file": GATE_FILE,
         "sha256": hashlib.sha256(flatbuffer).hexdigest(),
@@ -205,8 +325,18 @@ def gate_card(flatbuffer: bytes, config: GateConfig, threshold: float, scores, s
             "dtype": "int8",
             "pixel_range": [0, 255],
         },
-        "preprocessing": {"function": "core.preprocess.prepare_image"},
-        "outputs": {"logit": f"logit of 'this is a usable {FRONTAL}', shape [1, 1]"},
+        "preprocessing": {
+            "function": "core.preprocess.prepare_image",
+            "stretch_percentiles": list(STRETCH_PERCENTILES),
+        },
+        "outputs": {
+            "logit": f"logit of 'this is a usable {FRONTAL}', shape [1, 1]",
+            **(
+                {"refusal_kinds": "one logit per refusal kind, in `refusal_kinds` order, [1, K]"}
+                if config.name_refusals
+                else {}
+            ),
+        },
         "calibration": {
             "method": "none (plain sigmoid)",
             "formula": "score = 100 / (1 + exp(-logit))",
@@ -218,7 +348,9 @@ def gate_card(flatbuffer: bytes, config: GateConfig, threshold: float, scores, s
             "rule": (
                 "images scoring below it are refused; chosen so that at most "
                 f"{MAX_CALIBRATION_REJECTION:.2%} of calibration frontal X-rays (training-split "
-                "patients the gate did not train on) are refused"
+                "patients the gate did not train on"
+                + (", and the adult folders' validation films" if config.adults else "")
+                + ") are refused"
             ),
         },
         "training": {
@@ -228,6 +360,22 @@ def gate_card(flatbuffer: bytes, config: GateConfig, threshold: float, scores, s
             },
         },
         "performance": scores,
+        **(
+            {
+                "refusal_kinds": {
+                    "names": list(REFUSAL_KINDS),
+                    "min_probability": MIN_NAMING_PROBABILITY,
+                    "rule": (
+                        "a refused image's reason names the most probable kind when its softmax "
+                        "probability among the kinds is at least min_probability; else it stays "
+                        "general"
+                    ),
+                    "groups": {name: list(kinds) for name, kinds in REFUSAL_KINDS.items()},
+                }
+            }
+            if config.name_refusals
+            else {}
+        ),
     }
 
 

@@ -7,6 +7,12 @@ Three parts, none sharing a patient, a case or a source picture with another:
 - `held_out`: measures it: the screening model's own validation patients and kermany-test-dev for
   the frontal side; for the other side, CT and lateral cases the gate never saw, radiograph
   transforms of validation images, drawn images from other seeds and package pictures kept out.
+
+Adult frontal films (gate 1.1.0, issues 15 and 17): the first gate knew only Kermany's children
+and refused 6-17% of adult films. When the adult folders are given, their recorded split
+(`training.adult_data`, by patient) decides: `train` films are fitted as frontal, `validation`
+films join the calibration frontals that set the threshold, and `held_out` films are measured
+only. Their transforms (inverted, turned, ...) are negatives like the children's.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from PIL import Image, ImageDraw, ImageFilter
 
 from core.preprocess import prepare_image
 from training import gate_negatives as neg
+from training.adult_data import NIH, RSNA, adult_part
 from training.data import list_images, patient_split, read_grayscale, seeded_subset
 
 FRONTAL = "frontal chest X-ray"
@@ -30,7 +37,33 @@ FRONTAL = "frontal chest X-ray"
 #: them made the gate refuse 8 of 1,351 valid held-out films (0 without), for a kind the
 #: screening model scores correctly anyway (it was trained with horizontal flips).
 HARD_KINDS = {"fragment of a radiograph": 2}
+#: Real side views are few (21 films, about 10 cases for fitting) and the one kind that ever got a
+#: red label through the gate (issue 17), so their varied copies get triple weight.
+REAL_KIND_WEIGHT = {"lateral": 3}
 SOURCE_SIZE = 224  # the Kermany files are 224 x 224
+#: What the gate's second head tells apart among the images it refuses (gate 1.1.0), so that the
+#: reason can say what was given instead of listing everything: each refusal kind groups the
+#: training kinds the user would fix the same way. The order is the head's output order, recorded
+#: in the gate's card as `refusal_kinds`.
+REFUSAL_KINDS: dict[str, tuple[str, ...]] = {
+    "side_view": ("lateral chest view",),
+    "ct_slice": ("CT slice",),
+    "not_a_radiograph": (
+        "document",
+        "chart or diagram",
+        "screenshot",
+        "texture or test pattern",
+        "drawn scene",
+        "photo or picture",
+    ),
+    "inverted": ("inverted radiograph",),
+    "turned_or_mirrored": (
+        "upside-down radiograph",
+        "radiograph turned 90 degrees",
+        "mirrored radiograph",
+    ),
+    "cropped": ("fragment of a radiograph",),
+}
 
 
 @dataclass
@@ -114,6 +147,24 @@ def reframed(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     return np.clip(pixels, 0, 255).astype(np.uint8)
 
 
+def refusal_kind_indices(kinds: np.ndarray) -> np.ndarray:
+    """Each example's index in `REFUSAL_KINDS`, or -1 for a frontal film (no refusal kind).
+
+    Raises:
+        ValueError: a non-frontal kind that no refusal kind groups (a new kind must be placed).
+    """
+    index_of = {kind: index for index, group in enumerate(REFUSAL_KINDS.values()) for kind in group}
+    indices = []
+    for kind in kinds.tolist():
+        if kind.startswith(FRONTAL):
+            indices.append(-1)
+        elif kind in index_of:
+            indices.append(index_of[kind])
+        else:
+            raise ValueError(f"No refusal kind groups the kind {kind!r}; add it to REFUSAL_KINDS")
+    return np.array(indices, dtype=np.int32)
+
+
 def _read_all(paths: Iterable[Path]) -> list[np.ndarray]:
     return [read_grayscale(p) for p in paths]
 
@@ -127,6 +178,39 @@ def _transformed(
 ) -> list[np.ndarray]:
     picks = rng.choice(len(images), count, replace=count > len(images))
     return [transform(images[int(i)], rng) for i in picks]
+
+
+def _adult_frontals(
+    fit: LabelledSet,
+    calibration: LabelledSet,
+    held_out: LabelledSet,
+    adult_dirs: tuple[Path, Path],
+    size: int,
+    max_images: int | None,
+    rng: np.random.Generator,
+) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Add the adult films of each recorded part; return (fit, calibration) images for the
+    radiograph transforms. Each fitted adult film also comes twice reframed: they are a fifth of
+    the children in number, and the threshold must hold for both."""
+    nih_dir, rsna_dir = adult_dirs
+    parts = {}
+    for part in ("train", "validation", "held_out"):
+        films = adult_part(part, nih_dir, rsna_dir)
+        parts[part] = films[:max_images] if max_images else films
+    adult_fit = _read_all(film.path for film in parts["train"])
+    adult_calibration = _read_all(film.path for film in parts["validation"])
+    adult = FRONTAL + " (adult)"
+    fit.add(adult_fit, 1, adult, size)
+    for _ in range(2):
+        fit.add([reframed(image, rng) for image in adult_fit], 1, adult + " (reframed)", size)
+    calibration.add(adult_calibration, 1, adult, size)
+    calibration.add(
+        [reframed(image, rng) for image in adult_calibration], 1, adult + " (reframed)", size
+    )
+    for source, folder in ((NIH, "nih-adult"), (RSNA, "rsna-normal-adult")):
+        films = [film for film in parts["held_out"] if film.source == source]
+        held_out.add(_read_all(f.path for f in films), 1, f"{FRONTAL} ({folder} held out)", size)
+    return adult_fit, adult_calibration
 
 
 @dataclass(frozen=True)
@@ -145,11 +229,13 @@ def build_gate_sets(
     per_kind: int = 600,
     split_seed: int = 42,
     max_images: int | None = None,
+    adult_dirs: tuple[Path, Path] | None = None,
 ) -> GateSets:
     """Make the fit, calibration and held-out sets (see the module docstring).
 
     `split_seed` must be the screening model's, so its validation patients are held out here too.
     `max_images` takes a seeded subset of `train_dir` (and of test-dev), for smoke runs.
+    `adult_dirs` is (`nih-adult`, `rsna-normal-adult`); None leaves adults out (gate 1.0.0).
     """
     rng = np.random.default_rng(seed)
     items = seeded_subset(list_images(train_dir), max_images, split_seed)
@@ -167,6 +253,12 @@ def build_gate_sets(
         [reframed(image, rng) for image in calibration_frontal], 1, FRONTAL + " (reframed)", size
     )
     held_out.add(val_frontal, 1, FRONTAL + " (validation patients)", size)
+    if adult_dirs is not None:
+        adult_fit, adult_calibration = _adult_frontals(
+            fit, calibration, held_out, adult_dirs, size, max_images, rng
+        )
+        fit_frontal = fit_frontal + adult_fit
+        calibration_frontal = calibration_frontal + adult_calibration
     if test_dev_dir is not None:
         test_dev_items = seeded_subset(list_images(test_dev_dir), max_images, split_seed)
         test_dev = _read_all(i.path for i in test_dev_items)
@@ -182,7 +274,7 @@ def build_gate_sets(
         label = "CT slice" if kind == "ct" else "lateral chest view"
         train_paths, held_out_paths = split_cases(sorted((negatives_dir / kind).glob("*.png")))
         maker = neg.real_maker(_read_all(train_paths))
-        fit.add(_made(maker, per_kind, rng), 0, label, size)
+        fit.add(_made(maker, per_kind * REAL_KIND_WEIGHT.get(kind, 1), rng), 0, label, size)
         held_out.add(_read_all(held_out_paths), 0, label, size)
 
     for kind, maker in neg.DRAWN_MAKERS.items():

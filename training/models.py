@@ -17,36 +17,8 @@ CAM_LAYER = "cam"
 LOGIT_LAYER = "logit"
 
 
-@keras.saving.register_keras_serializable(package="pneumoscreen")
-class DropPath(layers.Layer):
-    """Stochastic depth: in training, drops a residual branch for a random `rate` of the images
-    (and scales the rest by 1 / (1 - rate)); at inference it passes the branch through unchanged,
-    so the exported model is the same network. A regulariser: each block must be useful on its own.
-    """
-
-    def __init__(self, rate: float, seed: int | None = None, **kwargs):
-        super().__init__(**kwargs)
-        self.rate = rate
-        self.seed = seed
-        self.seed_generator = keras.random.SeedGenerator(seed)
-
-    def call(self, branch, training=False):
-        if not training or self.rate <= 0:
-            return branch
-        keep = 1.0 - self.rate
-        shape = (keras.ops.shape(branch)[0], 1, 1, 1)
-        mask = keras.ops.floor(keep + keras.random.uniform(shape, seed=self.seed_generator))
-        return branch * mask / keep
-
-    def get_config(self):
-        return {**super().get_config(), "rate": self.rate, "seed": self.seed}
-
-
-def _separable_block(
-    x, filters: int, stride: int, weight_decay: float, name: str, drop_path: float = 0.0
-):
-    """Depthwise 3x3 + pointwise 1x1, each with batch norm and ReLU; residual when shapes allow
-    (its branch dropped at random for `drop_path` of the images in training)."""
+def _separable_block(x, filters: int, stride: int, weight_decay: float, name: str):
+    """Depthwise 3x3 + pointwise 1x1, each with batch norm and ReLU; residual when shapes allow."""
     reg = keras.regularizers.L2(weight_decay) if weight_decay else None
     shortcut = x
     y = layers.DepthwiseConv2D(
@@ -62,8 +34,6 @@ def _separable_block(
     y = layers.Conv2D(filters, 1, use_bias=False, kernel_regularizer=reg, name=f"{name}_pw")(y)
     y = layers.BatchNormalization(name=f"{name}_pw_bn")(y)
     if stride == 1 and shortcut.shape[-1] == filters:
-        if drop_path:
-            y = DropPath(drop_path, name=f"{name}_drop_path")(y)
         y = layers.Add(name=f"{name}_add")([shortcut, y])
     return layers.ReLU(6.0, name=f"{name}_out")(y)
 
@@ -74,16 +44,12 @@ def build_compact(
     blocks_per_stage: tuple[int, ...] = (1, 2, 2, 2, 2),
     dropout: float = 0.2,
     weight_decay: float = 0.0,
-    drop_path: float = 0.0,
 ) -> keras.Model:
     """PneumoScreen's screening network: a small depthwise-separable CNN with a CAM head.
 
     The first block of each stage halves the resolution, so the CAM has `input_size / 32` cells a
-    side (6 x 6 at 192). Input: `input_size` x `input_size` x 1 pixels in 0-255. `drop_path` is
-    the stochastic-depth rate of the last block; earlier blocks get proportionally less.
+    side (6 x 6 at 192). Input: `input_size` x `input_size` x 1 pixels in 0-255.
     """
-    depth = sum(blocks_per_stage) + 1
-    block = 0
     reg = keras.regularizers.L2(weight_decay) if weight_decay else None
     inputs = keras.Input((input_size, input_size, 1), name="image")
     x = layers.Rescaling(1.0 / 127.5, offset=-1.0, name="scale")(inputs)
@@ -95,10 +61,8 @@ def build_compact(
     for stage, (width, count) in enumerate(zip(widths, blocks_per_stage, strict=True)):
         for index in range(count):
             stride = 2 if index == 0 and stage > 0 else 1
-            block += 1
-            rate = drop_path * block / depth
-            x = _separable_block(x, width, stride, weight_decay, f"s{stage}b{index}", rate)
-    x = _separable_block(x, widths[-1], 1, weight_decay, "final", drop_path)
+            x = _separable_block(x, width, stride, weight_decay, f"s{stage}b{index}")
+    x = _separable_block(x, widths[-1], 1, weight_decay, "final")
     x = layers.Dropout(dropout, name="dropout")(x)
     cam = layers.Conv2D(1, 1, kernel_regularizer=reg, name=CAM_LAYER)(x)
     logit = layers.GlobalAveragePooling2D(name=LOGIT_LAYER)(cam)

@@ -35,6 +35,10 @@ from training.metrics import (
     screening_report,
 )
 
+#: The version `export` and `reproduce` write into the model card unless told otherwise: the
+#: shipped model's. Raise it with every release (README, "A new model release").
+MODEL_VERSION = "1.2.0"
+
 
 class ExportCheckError(RuntimeError):
     """The int8 file disagrees with its Keras model by more than the card's tolerance."""
@@ -152,6 +156,8 @@ def _card(
         },
         "preprocessing": {
             "function": "core.preprocess.prepare_image",
+            # As data, so that the app can refuse a card prepared for other pixels (model_card.py).
+            "stretch_percentiles": list(STRETCH_PERCENTILES),
             "steps": [
                 "decode to 8-bit grayscale",
                 f"resize (squash) to {size}x{size}, antialiased bilinear",
@@ -186,7 +192,8 @@ def _card(
             "data": "Kermany et al. 2018, Labeled Optical Coherence Tomography (OCT) and Chest "
             "X-Ray Images for Classification, Mendeley Data V3, CC BY 4.0; training "
             "split, 5,232 images, patient-level 80/20 train/validation split",
-            "config": config,
+            # The size the members take, never a run's 0 ("the default", before issue 18).
+            "config": {**config, "input_size": size},
         },
         "intended_use": "Screening aid for frontal chest X-rays at clinics without a "
         "radiologist: flags images likely to show pneumonia for a clinician's "

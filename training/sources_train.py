@@ -151,7 +151,7 @@ def train_sources(
     cfg = config.train
     keras.utils.set_random_seed(cfg.seed)
     run_dir.mkdir(parents=True, exist_ok=True)
-    size = cfg.resolved_size()
+    size = cfg.input_size
     nih, rsna = data / "nih-adult", data / "rsna-normal-adult"
     child_train, child_val = patient_split(
         list_images(data / "kermany-train"), cfg.val_fraction, cfg.split_seed
@@ -193,7 +193,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--epoch-size", type=int, default=4000)
     parser.add_argument("--input-size", type=int, default=0)
     parser.add_argument("--confirmed-boost", type=float, default=2.0)
-    parser.add_argument("--gamma", type=float, default=0.0)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--data", type=Path, default=SHARED_DATA)
     parser.add_argument("--cache-dir", type=Path, default=REPO / ".cache")
@@ -202,7 +201,6 @@ def main(argv: list[str] | None = None) -> int:
         train=TrainConfig(
             zoom=0.3,
             blur=1.0,
-            gamma=args.gamma,
             epochs=args.epochs,
             input_size=args.input_size,
             seed=args.seed,

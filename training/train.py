@@ -9,7 +9,7 @@ choose a checkpoint).
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import keras
@@ -28,7 +28,7 @@ class TrainConfig:
     """Everything that decides a training run; saved beside the model so a run can be repeated."""
 
     arch: str = "compact"
-    input_size: int = 0  # 0: the architecture's default (DEFAULT_SIZES)
+    input_size: int = 0  # 0: the architecture's default (DEFAULT_SIZES), filled in on creation
     epochs: int = 30
     batch_size: int = 32
     learning_rate: float = 2e-3
@@ -38,7 +38,6 @@ class TrainConfig:
     horizontal_flip: bool = True
     zoom: float = 0.3  # +- fraction, height and width independently: framing must not matter
     translate: float = 0.12  # +- fraction of each side
-    gamma: float = 0.0  # max |log gamma| of a random tone curve (augment.RandomGamma); 0: off
     blur: float = 0.0  # max blur strength (augment.RandomBlur; sharpening to half of it); 0: off
     ema_momentum: float | None = 0.99  # average of weights: steadier under the train/test shift
     patience: int = 10
@@ -47,10 +46,12 @@ class TrainConfig:
     seed: int = 42  # weights, augmentation and batch order
     split_seed: int = 42  # the patient split: fixed, so ensemble members share one validation set
     max_images: int | None = None  # a seeded subset, for smoke tests
-    model_kwargs: dict = field(default_factory=dict)
 
-    def resolved_size(self) -> int:
-        return self.input_size or DEFAULT_SIZES[self.arch]
+    def __post_init__(self) -> None:
+        # The size used, never "the default": `config.json` and the model card record this
+        # config, and a reader must not have to know which default applied at the time.
+        if not self.input_size:
+            self.input_size = DEFAULT_SIZES[self.arch]
 
 
 class HeldOutAUC(keras.callbacks.Callback):
@@ -85,7 +86,7 @@ def train(
     """Train `config.arch` on `data_dir` and save the best model to `run_dir/model.keras`."""
     keras.utils.set_random_seed(config.seed)
     run_dir.mkdir(parents=True, exist_ok=True)
-    size = config.resolved_size()
+    size = config.input_size
     items = seeded_subset(list_images(data_dir), config.max_images, config.split_seed)
     train_items, val_items = patient_split(items, config.val_fraction, config.split_seed)
     (run_dir / "split.json").write_text(
@@ -127,8 +128,8 @@ def fit(
     augmentation layers) holding the best validation weights.
     """
     x_train, y_train = train_set
-    size = config.resolved_size()
-    model = ARCHITECTURES[config.arch](input_size=size, **config.model_kwargs)
+    size = config.input_size
+    model = ARCHITECTURES[config.arch](input_size=size)
     trainer = keras.Sequential(
         [
             keras.Input((size, size, 1)),
@@ -137,7 +138,6 @@ def fit(
                 config.horizontal_flip,
                 config.zoom,
                 config.translate,
-                config.gamma,
                 config.blur,
             ),
             model,

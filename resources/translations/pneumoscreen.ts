@@ -2,42 +2,9 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../desktop/patient_text.py" line="+78"/>
-        <source>Patient</source>
-        <comment>Patient:</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Patient</source>
-        <comment>Sex, age:</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Patient</source>
-        <comment>Study date:</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Patient</source>
-        <comment>ID {id}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Patient</source>
-        <comment>born {date}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../desktop/about_dialog.py" line="+24"/>
+        <location filename="../../desktop/about_dialog.py" line="+27"/>
         <source>this program</source>
         <extracomment>(component, what it is here, licence, distribution name for the version or None). The roles are marked for translation here and translated when shown.</extracomment>
         <translation type="unfinished"></translation>
@@ -118,7 +85,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>At the decision threshold {threshold} (score 0-100), with 95% confidence intervals:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -329,7 +296,7 @@
 <context>
     <name>AgeRuleDialog</name>
     <message>
-        <location filename="../../desktop/age_rule_dialog.py" line="+40"/>
+        <location filename="../../desktop/age_rule_dialog.py" line="+41"/>
         <source>Films outside the validated ages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -343,12 +310,18 @@
         <source>&amp;Reject films outside the validated ages ({ages} years)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+20"/>
+        <source>Films outside the validated &amp;ages…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../desktop/detail_pane.py" line="+90"/>
+        <location filename="../../desktop/detail_pane.py" line="+105"/>
         <source>Select a row to see the image and the result.</source>
+        <extracomment>Reads a file for the pane on a worker thread; None when its cancel event was set first.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -392,18 +365,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <location line="+1"/>
         <source>Heatmap opacity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>Opacity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>File:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -428,12 +401,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>not recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+29"/>
         <source>The image cannot be shown.
 {problem}</source>
         <translation type="unfinished"></translation>
@@ -442,7 +415,7 @@
 <context>
     <name>DropZone</name>
     <message>
-        <location filename="../../desktop/drop_zone.py" line="+37"/>
+        <location filename="../../desktop/drop_zone.py" line="+39"/>
         <source>Drop zone for X-ray files and folders</source>
         <translation type="unfinished"></translation>
     </message>
@@ -453,7 +426,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>JPEG, PNG or DICOM; folders are searched inside. Each image gets a pneumonia score, a label and a heatmap, or a clear reason why it was not judged.</source>
+        <source>Images in {formats}; folders are searched inside. Each image gets a pneumonia score, a label and a heatmap, or a clear reason why it was not judged.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -624,7 +597,7 @@
 <context>
     <name>FileDialogs</name>
     <message>
-        <location filename="../../desktop/file_dialogs.py" line="+27"/>
+        <location filename="../../desktop/file_dialogs.py" line="+29"/>
         <source>Add X-ray files</source>
         <translation type="unfinished"></translation>
     </message>
@@ -642,7 +615,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../desktop/filter_bar.py" line="+62"/>
+        <location filename="../../desktop/filter_bar.py" line="+63"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
@@ -722,12 +695,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Sh&amp;ow:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>&amp;Label:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -829,32 +802,34 @@
         <source>Not judged: the file could not be read</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
     <message>
-        <location line="+19"/>
-        <source>Not a frontal chest X-ray</source>
-        <extracomment>The engine&apos;s reasons that have a short name, by how their sentence starts. The view gate is one binary classifier (&quot;frontal chest X-ray or not&quot;): it cannot say whether a refused image is a side view, a CT slice, a photo or an inverted film, so its short name stays general.</extracomment>
+        <location filename="../../desktop/language_menu.py" line="+18"/>
+        <source>The language changes when PneumoScreen is next started.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Too small to judge</source>
+        <location line="+11"/>
+        <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Blank or uniform image</source>
+        <location line="+4"/>
+        <source>The window&apos;s language; it changes when PneumoScreen is next started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Colour picture, not an X-ray</source>
+        <location line="+38"/>
+        <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="+78"/>
+        <location filename="../../desktop/main_window.py" line="+79"/>
         <source>PneumoScreen: chest X-ray screening aid</source>
         <translation type="unfinished"></translation>
     </message>
@@ -869,7 +844,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+112"/>
         <source>Screening starts once the model is loaded…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -952,11 +927,77 @@
     </message>
 </context>
 <context>
+    <name>ModelCard</name>
+    <message>
+        <location filename="../../desktop/card_texts.py" line="+22"/>
+        <source>Screening aid for frontal chest X-rays at clinics without a radiologist: flags images likely to show pneumonia for a clinician&apos;s review. Not a diagnosis.</source>
+        <extracomment>`intended_use`.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Trained on pediatric (ages 1-5) frontal chest X-rays from one hospital (Guangzhou Women and Children&apos;s Medical Center); not validated on adults, other hospitals or other X-ray machines.</source>
+        <extracomment>`limitations`, one sentence each.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Distinguishes pneumonia from normal only; other findings are not detected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lateral views, other body parts and non-X-ray images are outside its scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The heatmap shows where the model looked, not where the disease is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>327 images of the official test split that were never given to the developers, measured independently of them with the int8 file at the shipped threshold</source>
+        <extracomment>What the figures are: `independent_evaluation.about` (`.set` where a card has no `about`) and `performance.note`.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>measured on the int8 file at the shipped threshold; test-dev also chose the calibration and threshold, so its figures are optimistic; an independent held-out half of the test split measures the model separately</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Patient</name>
     <message>
-        <location filename="../../desktop/patient_text.py" line="-21"/>
+        <location filename="../../desktop/patient_text.py" line="+67"/>
         <source>The patient is {age} old: {warning}. Read this result with care.</source>
         <extracomment>The sign before the Patient cell of a film outside the validated ages. The roles `patient_warning_data` answers for the Patient cell. PatientSex codes and their words (translated where shown, once the translator is loaded).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Patient:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sex, age:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Study date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ID {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>born {date}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1024,8 +1065,9 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>This file has no patient data: type the patient&apos;s details…</source>
+        <location line="+3"/>
+        <source>This file has no patient data:
+type the patient&apos;s details…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1067,7 +1109,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&lt;b&gt;Model: pneumonia likely&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1181,9 +1223,283 @@
     </message>
 </context>
 <context>
+    <name>ReasonTexts</name>
+    <message>
+        <location filename="../../desktop/reason_texts.py" line="+25"/>
+        <source>Too small to judge</source>
+        <extracomment>code -&gt; (a short name for a table cell, a sentence), untranslated (`QT_TRANSLATE_NOOP` marks them for pyside6-lupdate; `QCoreApplication.translate` translates them when shown).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The image is too small to judge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Blank or uniform image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The image is blank, uniform or saturated: there is no X-ray to judge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Colour picture, not an X-ray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is a colour picture, not an X-ray (X-rays are shades of grey), so it was not scored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not a frontal chest X-ray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This does not look like a frontal chest X-ray, so it was not scored. Only front-to-back or back-to-front chest X-rays can be screened: not photos, documents, screenshots, CT slices, side views, or X-rays that are inverted, turned, mirrored or cropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Side view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This looks like a side (lateral) view of the chest, so it was not scored. Only front-to-back or back-to-front chest X-rays can be screened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>CT slice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This looks like a CT slice, not a chest X-ray, so it was not scored. Only front-to-back or back-to-front chest X-rays can be screened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not an X-ray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This looks like a photo, a document or a screenshot, not an X-ray, so it was not scored. Open the X-ray&apos;s own image file instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Inverted film</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This X-ray looks inverted (bones dark, lungs light), so it was not scored. Export it again as a normal film, with bones white.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Turned or mirrored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This X-ray looks turned, upside down or mirrored, so it was not scored. Export or scan it again the right way round.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cropped film</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This looks like only part of a chest X-ray, so it was not scored. The whole chest must be in the image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Outside the validated ages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The patient&apos;s age is outside the ages this model was validated on, and this clinic does not screen such films.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>File not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file does not exist: it was moved, renamed or deleted, or its disk was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Permission denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This computer&apos;s user may not read the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It is a folder, a named pipe, a device or a socket, not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Name too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file&apos;s name or folder path is longer than the system allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not open the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The system could not open or read the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Empty file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file or its image is too large to read safely. Export a smaller copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not an image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file is not an image in a supported format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Format not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The image is in a format PneumoScreen does not read (such as HEIC or PDF). Save it as JPEG or PNG.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>DICOM not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This DICOM file holds no image, or its image is stored in a way PneumoScreen cannot decode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Damaged file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file is damaged or incomplete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Took too long to decode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The image took too long to decode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Decoder did not start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The image decoder could not be started. Close other programs and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not enough memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There was not enough memory to decode the image. Close other programs and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unexpected problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An unexpected problem stopped this file from being screened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not screened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This file was not screened; an older PneumoScreen logged why, in English only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
-        <location filename="../../desktop/report.py" line="+69"/>
+        <location filename="../../desktop/report.py" line="+70"/>
         <source>Chest X-ray screening report</source>
         <extracomment>The heatmap&apos;s opacity on the report: the detail pane&apos;s default. The report&apos;s pictures are at most this many pixels a side (sharp at 300 dpi, small PDFs).</extracomment>
         <translation type="unfinished"></translation>
@@ -1256,7 +1572,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Clinician&apos;s review:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1345,7 +1661,17 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/report_dialog.py" line="+117"/>
+        <location filename="../../desktop/report_dialog.py" line="+69"/>
+        <source>Save the report as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>e.g. Kisumu District Clinic</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1362,6 +1688,36 @@
     <message>
         <location line="+1"/>
         <source>&amp;Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Select a result to print its report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Print report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Day summary report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Day:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Report saved: {pages} page(s) in {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Report printed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1414,7 +1770,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+138"/>
         <source>{decision} ≠ model</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1812,58 +2168,6 @@ From now on a film scoring {threshold} or more is labelled “Pneumonia likely�
     <message>
         <location line="+40"/>
         <source>{folder} is not there now; it is watched again when it is back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../desktop/report_dialog.py" line="-55"/>
-        <source>Save the report as PDF</source>
-        <extracomment>Builds the report&apos;s documents for the clinic name typed in the dialog.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../desktop/age_rule_dialog.py" line="+19"/>
-        <source>Films outside the validated &amp;ages…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/report_dialog.py" line="+96"/>
-        <source>Select a result to print its report.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Print report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>Day summary report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Day:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Report saved: {pages} page(s) in {path}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Report printed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -5,7 +5,7 @@ pydicom cannot encode). `small_compressed_image` and `with_byte_changed` make th
 `tests/test_bad_inputs.py`, `tests/test_dicom_reader.py`, `tests/test_bundle.py` and
 `benchmarks/dicom_fuzz.py`. `write_without_preamble` writes a data set as older writers did (no
 preamble, no file meta); `write_deflated_bomb` a small file whose data set inflates to gigabytes
-(`tests/test_dicom_memory.py`, `benchmarks/dicom_bomb_memory.py`).
+(`tests/test_dicom_bounds.py`, `benchmarks/dicom_bomb_memory.py`).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from pydicom.encaps import encapsulate
 from pydicom.filebase import DicomBytesIO
 from pydicom.filewriter import write_dataset, write_file_meta_info
 
-from tests.corpus import make_dataset
+from corpora.bad_inputs import make_dataset
 
 GDCM_SYNTAXES = {
     uid.JPEGLossless: gdcm.TransferSyntax.JPEGLosslessProcess14,
