@@ -148,6 +148,13 @@ def age_warning(age: float | None, validated: tuple[float, float] | None) -> str
     return f"outside the ages this model was validated on ({_years(low)}-{_years(high)} years)"
 
 
+def validated_range_in(warning: str) -> tuple[str, str] | None:
+    """The validated ages ("1", "5") an `age_warning` sentence names, so a window in another
+    language can say the same; None for any other text."""
+    match = re.fullmatch(re.escape(_WARNING_START) + r" \(([\d.]+)-([\d.]+) years\)", warning)
+    return (match.group(1), match.group(2)) if match else None
+
+
 def age_rejection_reason(age: float | None, validated: tuple[float, float] | None) -> str | None:
     """The reason a film is rejected where the site rejects films outside the validated ages;
     None when the age is unknown or inside them."""

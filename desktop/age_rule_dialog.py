@@ -94,7 +94,8 @@ def open_age_rule_dialog(window: QWidget, changed: Callable[[], None]) -> AgeRul
     dialog = AgeRuleDialog(profile.reject_outside_ages, ages, window)
 
     def save() -> None:
-        by = str(settings.app_settings().value(settings.REVIEWER, "") or "") or "window user"
+        by = str(settings.app_settings().value(settings.REVIEWER, "") or "")
+        by = by or QCoreApplication.translate("AgeRuleDialog", "window user")
         try:
             if profile.set_reject_outside_ages(dialog.reject_box.isChecked(), by):
                 changed()

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
-from core.patient import format_age, iso_date
+from core.patient import iso_date, validated_range_in
 from core.result import ScreeningResult
 from desktop.labels import PROBLEM_COLOURS
 
@@ -27,7 +27,31 @@ PATIENT_WARNING_ROLES = (
 )
 
 #: PatientSex codes and their words (translated where shown, once the translator is loaded).
-SEX_WORDS = {"F": "Female", "M": "Male", "O": "Other"}
+SEX_WORDS = {
+    "F": QT_TRANSLATE_NOOP("Patient", "Female"),
+    "M": QT_TRANSLATE_NOOP("Patient", "Male"),
+    "O": QT_TRANSLATE_NOOP("Patient", "Other"),
+}
+
+
+def age_text(age: float | None) -> str:
+    """An age as people say it, in the window's language: "3 years", "18 months", "3 weeks";
+    "" when unknown. The same steps as `core.patient.format_age`, which writes the English of
+    the CSV and the log."""
+    translate = QCoreApplication.translate
+    if age is None:
+        return ""
+    if age >= 2:
+        return translate("Patient", "{n} years").format(n=int(age))
+    months = int(age * 12)
+    if months >= 1:
+        if months == 1:
+            return translate("Patient", "1 month")
+        return translate("Patient", "{n} months").format(n=months)
+    weeks = int(age * 365.25 / 7)
+    if weeks == 1:
+        return translate("Patient", "1 week")
+    return translate("Patient", "{n} weeks").format(n=weeks)
 
 
 def sex_text(code: str | None) -> str:
@@ -64,9 +88,17 @@ def age_warning_text(result: ScreeningResult) -> str:
     """The warning as the detail pane and tooltips say it; "" when none."""
     if not result.age_warning:
         return ""
+    age = age_text(result.patient_age_years)
+    validated = validated_range_in(result.age_warning)
+    if validated is None:  # a warning this version does not know: the engine's own words
+        return QCoreApplication.translate(
+            "Patient", "The patient is {age} old: {warning}. Read this result with care."
+        ).format(age=age, warning=result.age_warning)
     return QCoreApplication.translate(
-        "Patient", "The patient is {age} old: {warning}. Read this result with care."
-    ).format(age=format_age(result.patient_age_years), warning=result.age_warning)
+        "Patient",
+        "The patient is {age} old: outside the ages this model was validated on ({low}-{high} "
+        "years). Read this result with care.",
+    ).format(age=age, low=validated[0], high=validated[1])
 
 
 def patient_lines(result: ScreeningResult | None) -> list[tuple[str, str]]:
@@ -88,7 +120,7 @@ def patient_lines(result: ScreeningResult | None) -> list[tuple[str, str]]:
     born = result.patient_birth_date or ""
     about = [
         sex_text(result.patient_sex),
-        format_age(result.patient_age_years),
+        age_text(result.patient_age_years),
         translate("Patient", "born {date}").format(date=born) if born else "",
     ]
     study_date = iso_date(result.study_date) or result.study_date or ""

@@ -21,12 +21,11 @@ from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 
 from core.errors import UnreadableImage
-from core.patient import format_age
 from core.result import ScreeningResult, Status, format_score
 from core.review import Review
 from desktop.imaging import compose, heatmap_to_qimage, load_detail_image
 from desktop.labels import colours, decision_text, threshold_source_text, verdict_text
-from desktop.patient_text import sex_text
+from desktop.patient_text import age_text, sex_text
 from desktop.reason_texts import reason_text
 
 translate = QCoreApplication.translate
@@ -127,8 +126,9 @@ def shown_date(text: str | None) -> str:
 
 
 def shown_age(years: float | None) -> str:
-    """An age as the detail pane says it (`core.patient.format_age`), or that it is unknown."""
-    return format_age(years) or NOT_RECORDED
+    """An age as the detail pane says it (`desktop.patient_text.age_text`), or that it is
+    unknown."""
+    return age_text(years) or NOT_RECORDED
 
 
 def shown_sex(sex: str | None) -> str:

@@ -527,3 +527,34 @@ def test_the_about_page_shows_the_cards_sentences_in_the_chosen_language(qtbot, 
     assert "Aide au dépistage, en français." in html
     assert escape(card.raw["intended_use"]) not in html
     assert escape(first_limitation) in html  # not translated here: the English stays
+
+
+# -- the patient in the window's language ------------------------------------------------------
+
+
+def test_a_patient_outside_the_validated_ages_is_described_wholly_in_french(speak):
+    """The sex, the age and the age warning come from the engine in English (the CSV's words);
+    the window says them in its own language, the validated range kept."""
+    from dataclasses import replace
+
+    from core.patient import age_warning
+    from desktop.patient_text import age_warning_text, patient_lines
+
+    speak("fr")
+    result = replace(
+        make_result(0, 80.0),
+        patient_sex="F",
+        patient_age_years=34.2,
+        patient_birth_date="1992-05-01",
+        age_warning=age_warning(34.2, (1, 5)),
+    )
+    assert age_warning_text(result) == (
+        "Le patient a 34\u00a0ans\u00a0: en dehors des âges sur lesquels ce modèle a été validé "
+        "(1-5\u00a0ans). Interprétez ce résultat avec prudence."
+    )
+    (_, sex_and_age) = patient_lines(result)[1]
+    assert sex_and_age.startswith("Féminin, 34\u00a0ans")
+    infant = replace(result, patient_age_years=0.5, age_warning=age_warning(0.5, (1, 5)))
+    assert "6\u00a0mois" in age_warning_text(infant)
+    for english in ("Female", "years", "outside", "months"):
+        assert english not in age_warning_text(result) + sex_and_age + age_warning_text(infant)

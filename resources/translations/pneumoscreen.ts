@@ -315,6 +315,11 @@
         <source>Films outside the validated &amp;ages…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+26"/>
+        <source>window user</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DetailPane</name>
@@ -970,13 +975,58 @@
 <context>
     <name>Patient</name>
     <message>
-        <location filename="../../desktop/patient_text.py" line="+67"/>
-        <source>The patient is {age} old: {warning}. Read this result with care.</source>
+        <location filename="../../desktop/patient_text.py" line="+31"/>
+        <source>Female</source>
         <extracomment>The sign before the Patient cell of a film outside the validated ages. The roles `patient_warning_data` answers for the Patient cell. PatientSex codes and their words (translated where shown, once the translator is loaded).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+12"/>
+        <source>{n} years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The patient is {age} old: {warning}. Read this result with care.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The patient is {age} old: outside the ages this model was validated on ({low}-{high} years). Read this result with care.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Patient:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1499,7 +1549,7 @@ type the patient&apos;s details…</source>
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../desktop/report.py" line="+70"/>
+        <location filename="../../desktop/report.py" line="+69"/>
         <source>Chest X-ray screening report</source>
         <extracomment>The heatmap&apos;s opacity on the report: the detail pane&apos;s default. The report&apos;s pictures are at most this many pixels a side (sharp at 300 dpi, small PDFs).</extracomment>
         <translation type="unfinished"></translation>
@@ -1515,7 +1565,7 @@ type the patient&apos;s details…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>(clinic name not set)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -315,6 +315,11 @@
         <source>Films outside the validated &amp;ages…</source>
         <translation>Radiografías fuera de las &amp;edades validadas…</translation>
     </message>
+    <message>
+        <location line="+26"/>
+        <source>window user</source>
+        <translation>usuario de la ventana</translation>
+    </message>
 </context>
 <context>
     <name>DetailPane</name>
@@ -971,13 +976,58 @@
 <context>
     <name>Patient</name>
     <message>
-        <location filename="../../desktop/patient_text.py" line="+67"/>
-        <source>The patient is {age} old: {warning}. Read this result with care.</source>
+        <location filename="../../desktop/patient_text.py" line="+31"/>
+        <source>Female</source>
         <extracomment>The sign before the Patient cell of a film outside the validated ages. The roles `patient_warning_data` answers for the Patient cell. PatientSex codes and their words (translated where shown, once the translator is loaded).</extracomment>
-        <translation>El paciente tiene {age}: {warning}. Interprete este resultado con cuidado.</translation>
+        <translation>Femenino</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Male</source>
+        <translation>Masculino</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Otro</translation>
     </message>
     <message>
         <location line="+12"/>
+        <source>{n} years</source>
+        <translation>{n} años</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 month</source>
+        <translation>1 mes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} months</source>
+        <translation>{n} meses</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 week</source>
+        <translation>1 semana</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} weeks</source>
+        <translation>{n} semanas</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The patient is {age} old: {warning}. Read this result with care.</source>
+        <translation>El paciente tiene {age}: {warning}. Interprete este resultado con cuidado.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The patient is {age} old: outside the ages this model was validated on ({low}-{high} years). Read this result with care.</source>
+        <translation>El paciente tiene {age}: fuera de las edades en las que se validó este modelo ({low}-{high} años). Interprete este resultado con cuidado.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Patient:</source>
         <translation>Paciente:</translation>
     </message>
@@ -1501,7 +1551,7 @@ ingrese los datos del paciente…</translation>
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../desktop/report.py" line="+70"/>
+        <location filename="../../desktop/report.py" line="+69"/>
         <source>Chest X-ray screening report</source>
         <extracomment>The heatmap&apos;s opacity on the report: the detail pane&apos;s default. The report&apos;s pictures are at most this many pixels a side (sharp at 300 dpi, small PDFs).</extracomment>
         <translation>Informe de tamizaje de radiografía de tórax</translation>
@@ -1517,7 +1567,7 @@ ingrese los datos del paciente…</translation>
         <translation>Apoyo al tamizaje, no un diagnóstico. Un profesional de salud debe revisar cada imagen. El modelo se entrenó con radiografías de tórax frontales de niños de un solo hospital.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>(clinic name not set)</source>
         <translation>(nombre del centro no configurado)</translation>
     </message>

@@ -315,6 +315,11 @@
         <source>Films outside the validated &amp;ages…</source>
         <translation>&amp;Clichés hors des âges validés…</translation>
     </message>
+    <message>
+        <location line="+26"/>
+        <source>window user</source>
+        <translation>utilisateur de la fenêtre</translation>
+    </message>
 </context>
 <context>
     <name>DetailPane</name>
@@ -971,13 +976,58 @@
 <context>
     <name>Patient</name>
     <message>
-        <location filename="../../desktop/patient_text.py" line="+67"/>
-        <source>The patient is {age} old: {warning}. Read this result with care.</source>
+        <location filename="../../desktop/patient_text.py" line="+31"/>
+        <source>Female</source>
         <extracomment>The sign before the Patient cell of a film outside the validated ages. The roles `patient_warning_data` answers for the Patient cell. PatientSex codes and their words (translated where shown, once the translator is loaded).</extracomment>
-        <translation>Le patient a {age}&#xa0;: {warning}. Interprétez ce résultat avec prudence.</translation>
+        <translation>Féminin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Male</source>
+        <translation>Masculin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Autre</translation>
     </message>
     <message>
         <location line="+12"/>
+        <source>{n} years</source>
+        <translation>{n}&#xa0;ans</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 month</source>
+        <translation>1&#xa0;mois</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} months</source>
+        <translation>{n}&#xa0;mois</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 week</source>
+        <translation>1&#xa0;semaine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} weeks</source>
+        <translation>{n}&#xa0;semaines</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The patient is {age} old: {warning}. Read this result with care.</source>
+        <translation>Le patient a {age}&#xa0;: {warning}. Interprétez ce résultat avec prudence.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The patient is {age} old: outside the ages this model was validated on ({low}-{high} years). Read this result with care.</source>
+        <translation>Le patient a {age}&#xa0;: en dehors des âges sur lesquels ce modèle a été validé ({low}-{high}&#xa0;ans). Interprétez ce résultat avec prudence.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Patient:</source>
         <translation>Patient&#xa0;:</translation>
     </message>
@@ -1501,7 +1551,7 @@ saisissez les données du patient…</translation>
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../desktop/report.py" line="+70"/>
+        <location filename="../../desktop/report.py" line="+69"/>
         <source>Chest X-ray screening report</source>
         <extracomment>The heatmap&apos;s opacity on the report: the detail pane&apos;s default. The report&apos;s pictures are at most this many pixels a side (sharp at 300 dpi, small PDFs).</extracomment>
         <translation>Rapport de dépistage sur radiographie thoracique</translation>
@@ -1517,7 +1567,7 @@ saisissez les données du patient…</translation>
         <translation>Aide au dépistage, pas un diagnostic. Un clinicien doit relire chaque image. Le modèle a été entraîné sur des radiographies thoraciques de face d&apos;enfants provenant d&apos;un seul hôpital.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>(clinic name not set)</source>
         <translation>(nom de la clinique non défini)</translation>
     </message>

@@ -315,6 +315,11 @@
         <source>Films outside the validated &amp;ages…</source>
         <translation>Radiografias fora das &amp;idades validadas…</translation>
     </message>
+    <message>
+        <location line="+26"/>
+        <source>window user</source>
+        <translation>utilizador da janela</translation>
+    </message>
 </context>
 <context>
     <name>DetailPane</name>
@@ -971,13 +976,58 @@
 <context>
     <name>Patient</name>
     <message>
-        <location filename="../../desktop/patient_text.py" line="+67"/>
-        <source>The patient is {age} old: {warning}. Read this result with care.</source>
+        <location filename="../../desktop/patient_text.py" line="+31"/>
+        <source>Female</source>
         <extracomment>The sign before the Patient cell of a film outside the validated ages. The roles `patient_warning_data` answers for the Patient cell. PatientSex codes and their words (translated where shown, once the translator is loaded).</extracomment>
-        <translation>O paciente tem {age} de idade: {warning}. Interprete este resultado com cuidado.</translation>
+        <translation>Feminino</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Male</source>
+        <translation>Masculino</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Outro</translation>
     </message>
     <message>
         <location line="+12"/>
+        <source>{n} years</source>
+        <translation>{n} anos</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 month</source>
+        <translation>1 mês</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} months</source>
+        <translation>{n} meses</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 week</source>
+        <translation>1 semana</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} weeks</source>
+        <translation>{n} semanas</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The patient is {age} old: {warning}. Read this result with care.</source>
+        <translation>O paciente tem {age} de idade: {warning}. Interprete este resultado com cuidado.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The patient is {age} old: outside the ages this model was validated on ({low}-{high} years). Read this result with care.</source>
+        <translation>O paciente tem {age} de idade: fora das idades em que este modelo foi validado ({low}-{high} anos). Interprete este resultado com cuidado.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Patient:</source>
         <translation>Paciente:</translation>
     </message>
@@ -1501,7 +1551,7 @@ introduza-os…</translation>
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../desktop/report.py" line="+70"/>
+        <location filename="../../desktop/report.py" line="+69"/>
         <source>Chest X-ray screening report</source>
         <extracomment>The heatmap&apos;s opacity on the report: the detail pane&apos;s default. The report&apos;s pictures are at most this many pixels a side (sharp at 300 dpi, small PDFs).</extracomment>
         <translation>Relatório de rastreio em radiografia do tórax</translation>
@@ -1517,7 +1567,7 @@ introduza-os…</translation>
         <translation>Auxiliar de rastreio, não um diagnóstico. Um clínico tem de rever todas as imagens. O modelo foi treinado com radiografias frontais do tórax de crianças de um único hospital.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>(clinic name not set)</source>
         <translation>(nome da unidade sanitária não definido)</translation>
     </message>
