@@ -558,3 +558,21 @@ def test_a_patient_outside_the_validated_ages_is_described_wholly_in_french(spea
     assert "6\u00a0mois" in age_warning_text(infant)
     for english in ("Female", "years", "outside", "months"):
         assert english not in age_warning_text(result) + sex_and_age + age_warning_text(infant)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_qts_own_file_dialog_has_no_english_label_left(qtbot, speak, code):
+    """Qt's shipped translations miss two labels Qt 6 renamed ("&Look in:", "Files of &type:");
+    ours supply them, so the Add-files dialog is wholly in the chosen language."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    english = QFileDialog()
+    english.setOption(QFileDialog.Option.DontUseNativeDialog)
+    english_labels = {label.text() for label in english.findChildren(QLabel) if label.text()}
+    speak(code)
+    dialog = QFileDialog()
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    labels = {label.text() for label in dialog.findChildren(QLabel) if label.text()}
+    assert len(english_labels) >= 3
+    assert labels.isdisjoint(english_labels), labels & english_labels

@@ -1273,6 +1273,19 @@ type the patient&apos;s details…</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../desktop/qt_dialog_texts.py" line="+14"/>
+        <source>&amp;Look in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReasonTexts</name>
     <message>
         <location filename="../../desktop/reason_texts.py" line="+25"/>

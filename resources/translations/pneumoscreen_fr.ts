@@ -1275,6 +1275,19 @@ saisissez les données du patient…</translation>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../desktop/qt_dialog_texts.py" line="+14"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Voir dans&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation>Fichiers de &amp;type&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>ReasonTexts</name>
     <message>
         <location filename="../../desktop/reason_texts.py" line="+25"/>

@@ -1275,6 +1275,19 @@ introduza-os…</translation>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../desktop/qt_dialog_texts.py" line="+14"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Procurar em:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation>Ficheiros do &amp;tipo:</translation>
+    </message>
+</context>
+<context>
     <name>ReasonTexts</name>
     <message>
         <location filename="../../desktop/reason_texts.py" line="+25"/>
