@@ -53,19 +53,24 @@ class ReasonCode(enum.StrEnum):
     UNKNOWN = "unknown"
 
 
-#: The codes a `rejected` result may carry (besides `UNKNOWN`).
-REJECTION_CODES = frozenset(
+#: The kinds the view gate names when it can tell (gate 1.1.0; `core.view_gate`).
+NAMED_VIEW_CODES = frozenset(
     {
-        ReasonCode.TOO_SMALL,
-        ReasonCode.BLANK_OR_SATURATED,
-        ReasonCode.COLOUR_IMAGE,
-        ReasonCode.NOT_FRONTAL_CXR,
         ReasonCode.SIDE_VIEW,
         ReasonCode.CT_SLICE,
         ReasonCode.NOT_A_RADIOGRAPH,
         ReasonCode.INVERTED_FILM,
         ReasonCode.TURNED_OR_MIRRORED,
         ReasonCode.CROPPED_FILM,
+    }
+)
+#: The codes a `rejected` result may carry (besides `UNKNOWN`).
+REJECTION_CODES = NAMED_VIEW_CODES | frozenset(
+    {
+        ReasonCode.TOO_SMALL,
+        ReasonCode.BLANK_OR_SATURATED,
+        ReasonCode.COLOUR_IMAGE,
+        ReasonCode.NOT_FRONTAL_CXR,
         ReasonCode.OUTSIDE_VALIDATED_AGES,
     }
 )

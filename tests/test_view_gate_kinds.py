@@ -106,3 +106,11 @@ def test_most_held_out_side_views_and_ct_slices_are_refused_by_name(
     assert all(result.status == Status.REJECTED for result in reasons)
     named = sum(result.reason == NAMED_REFUSALS[kind] for result in reasons)
     assert named >= 0.6 * len(reasons), [r.reason for r in reasons]
+
+
+def test_each_named_kind_has_its_own_code_and_only_those_codes():
+    from core.reason_codes import NAMED_VIEW_CODES
+    from core.view_gate import NAMED_REFUSAL_CODES
+
+    assert set(NAMED_REFUSAL_CODES) == set(NAMED_REFUSALS)
+    assert sorted(NAMED_REFUSAL_CODES.values()) == sorted(NAMED_VIEW_CODES)
