@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QColor
 
 from core.result import Label, ScreeningResult, Status
@@ -87,7 +87,14 @@ def local_time(moment: datetime) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
+#: Languages whose singular covers 0 too (CLDR's plural rule "one: i = 0,1"): "0 résultat".
+#: European Portuguese, the variant shipped, says "0 ficheiros" (CLDR pt_PT), like English.
+SINGULAR_ZERO_LANGUAGES = frozenset({QLocale.Language.French})
+
+
 def count_text(n: int, one: str, many: str, **values: object) -> str:
     """`one` or `many` (both already translated, with `{n}` and any other `values`) for a count:
-    "1 file", "2 files"."""
-    return (one if n == 1 else many).format(n=n, **values)
+    "1 file", "2 files", and in French "0 fichier". The window's language is the default
+    locale (`desktop.app` sets it at start)."""
+    singular = n == 1 or (n == 0 and QLocale().language() in SINGULAR_ZERO_LANGUAGES)
+    return (one if singular else many).format(n=n, **values)

@@ -5,7 +5,7 @@ Only presentation lives here; rows come from `ResultsFilter` over `ResultsModel`
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -152,8 +152,13 @@ class ResultsTable(QTableView):
         """Make `row` (as sorted and filtered) the current, selected row, scrolled into view."""
         index = self.model().index(row, 0)
         if index.isValid():
-            self.selectRow(row)
-            self.setCurrentIndex(index)
+            # Explicit flags: `selectRow`/`setCurrentIndex` follow the keyboard's modifiers, so a
+            # Ctrl held down (or left "down" by an earlier event) would toggle the row off again.
+            flags = (
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows
+            )
+            self.selectionModel().setCurrentIndex(index, flags)
             self.scrollTo(index)
 
     def selected_results(self) -> list[ScreeningResult]:

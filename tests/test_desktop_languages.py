@@ -576,3 +576,26 @@ def test_qts_own_file_dialog_has_no_english_label_left(qtbot, speak, code):
     labels = {label.text() for label in dialog.findChildren(QLabel) if label.text()}
     assert len(english_labels) >= 3
     assert labels.isdisjoint(english_labels), labels & english_labels
+
+
+@pytest.mark.parametrize(
+    ("code", "zero"), [("en", "0 files"), ("fr", "0 fichier"), ("pt", "0 ficheiros")]
+)
+def test_a_count_of_zero_takes_the_number_its_language_gives_it(code, zero):
+    """French says the singular for 0 ("0 fichier"); English and European Portuguese do not."""
+    from desktop.labels import count_text
+
+    words = {
+        "en": ("file", "files"),
+        "fr": ("fichier", "fichiers"),
+        "pt": ("ficheiro", "ficheiros"),
+    }
+    one, many = (f"{{n}} {word}" for word in words[code])
+    before = QLocale()
+    QLocale.setDefault(QLocale(code))
+    try:
+        assert count_text(0, one, many) == zero
+        assert count_text(1, one, many) == one.format(n=1)
+        assert count_text(2, one, many) == many.format(n=2)
+    finally:
+        QLocale.setDefault(before)

@@ -251,3 +251,17 @@ def test_add_files_offers_every_format_of_the_table_and_all_files(qtbot, window,
     for suffix in SUFFIXES:
         assert f"*{suffix}" in images.split("(")[1].rstrip(")").split()
     assert "All files (*)" in filters  # DICOM files without an extension
+
+
+def test_selecting_a_row_by_program_ignores_a_held_ctrl_key(qtbot, window):
+    """`select_row` (next unreviewed row, restored selections) selects the row even while Ctrl
+    is down; with Qt's modifier-following selection it toggled the row off again, which once
+    left a later test with nothing selected after Ctrl+E here."""
+    qtbot.keyPress(window.table, Qt.Key.Key_Control, Qt.KeyboardModifier.ControlModifier)
+    try:
+        window.select_row(1)
+        assert window.table.selected_rows() == [1]
+        window.select_row(0)
+        assert window.table.selected_rows() == [0]
+    finally:
+        qtbot.keyRelease(window.table, Qt.Key.Key_Control)
