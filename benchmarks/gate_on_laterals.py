@@ -27,7 +27,7 @@ from core.errors import UnreadableImage
 from core.image_reader import read_image
 from core.model_card import load_model_card
 from core.paths import model_card_path
-from core.quality_gate import DEFAULT_CHECKS, rejection_reason
+from core.quality_gate import DEFAULT_CHECKS, rejection
 from core.result import format_score, label_for
 from core.view_gate import ViewGate, load_view_gate_card
 from training.gate_data import split_cases
@@ -56,9 +56,9 @@ def measure_kind(folder: Path, gate: ViewGate, classifier: Classifier) -> list[G
         except UnreadableImage as exc:
             figures.append(GateFigure(path.name, None, path in trained, f"unreadable: {exc}"))
             continue
-        early = rejection_reason(image, DEFAULT_CHECKS)
+        early = rejection(image, DEFAULT_CHECKS)
         if early is not None:
-            figures.append(GateFigure(path.name, None, path in trained, f"refused: {early}"))
+            figures.append(GateFigure(path.name, None, path in trained, f"refused: {early.text}"))
             continue
         score = gate.frontal_score(image.pixels)
         refusal = gate(image)

@@ -2,9 +2,9 @@
 
 Each test takes the decoded image and returns a reason (a sentence for the user) or None; a
 `GateCheck` pairs a test with the code its refusals carry (`core.reason_codes`), one code per
-check. The gate is a list of checks run in order; later checks (e.g. "is this a frontal chest
-X-ray?", `core.view_gate`, given its code by the screener) join the list without changing the
-pipeline.
+check, unless the test returns a whole `Reason` because it tells kinds apart itself (the view
+gate, `core.view_gate`, names a side view, a CT slice, ...). The gate is a list of checks run in
+order; later checks join the list without changing the pipeline.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ class GateCheck:
     code: ReasonCode
     test: GateTest
 
-    def __call__(self, image: DecodedImage) -> str | None:
+    def __call__(self, image: DecodedImage) -> str | Reason | None:
         return self.test(image)
 
 
@@ -88,16 +88,4 @@ def rejection(image: DecodedImage, checks: Sequence[GateCheck] = DEFAULT_CHECKS)
         found = check(image)
         if found is not None:
             return found if isinstance(found, Reason) else Reason(check.code, found)
-    return None
-
-
-def rejection_reason(
-    image: DecodedImage, checks: Sequence[GateTest] = DEFAULT_CHECKS
-) -> str | None:
-    """The first test's reason to reject `image`, or None when every test passes (for callers
-    that need the sentence only, such as evaluation scripts adding a bare `ViewGate`)."""
-    for check in checks:
-        found = check(image)
-        if found is not None:
-            return found.text if isinstance(found, Reason) else found
     return None

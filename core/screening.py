@@ -264,6 +264,8 @@ class Screener:
         checks = DEFAULT_CHECKS
         if self.gate_card is not None:
             gate = ViewGate(self.gate_card, verified=True)
+            # The gate gives whole reasons (the kind it saw, else `not_frontal_cxr`); the check's
+            # own code is the one a gate that cannot tell would carry.
             checks = (*checks, GateCheck(ReasonCode.NOT_FRONTAL_CXR, gate))
         return Classifier(self.card, verified=True), checks
 

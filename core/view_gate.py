@@ -23,40 +23,38 @@ from core.preprocess import prepare_image
 from core.reason_codes import Reason, ReasonCode
 
 #: The refusal reason when the gate can name what it was given instead (gate 1.1.0 names the most
-#: probable refusal kind when the card's `refusal_kinds.min_probability` is reached); each says
-#: what to do. The keys are the kinds the card may name, in any order.
-NAMED_REFUSAL_CODES: dict[str, ReasonCode] = {
-    "side_view": ReasonCode.SIDE_VIEW,
-    "ct_slice": ReasonCode.CT_SLICE,
-    "not_a_radiograph": ReasonCode.NOT_A_RADIOGRAPH,
-    "inverted": ReasonCode.INVERTED_FILM,
-    "turned_or_mirrored": ReasonCode.TURNED_OR_MIRRORED,
-    "cropped": ReasonCode.CROPPED_FILM,
-}
-NAMED_REFUSALS: dict[str, str] = {
-    "side_view": (
+#: probable refusal kind when the card's `refusal_kinds.min_probability` is reached): its code and
+#: a sentence that says what to do. The keys are the kinds the card may name, in any order.
+NAMED_REFUSALS: dict[str, Reason] = {
+    "side_view": Reason(
+        ReasonCode.SIDE_VIEW,
         "This looks like a side (lateral) view of the chest, so it was not scored. Only "
-        "front-to-back or back-to-front chest X-rays can be screened."
+        "front-to-back or back-to-front chest X-rays can be screened.",
     ),
-    "ct_slice": (
+    "ct_slice": Reason(
+        ReasonCode.CT_SLICE,
         "This looks like a CT slice, not a chest X-ray, so it was not scored. Only front-to-back "
-        "or back-to-front chest X-rays can be screened."
+        "or back-to-front chest X-rays can be screened.",
     ),
-    "not_a_radiograph": (
+    "not_a_radiograph": Reason(
+        ReasonCode.NOT_A_RADIOGRAPH,
         "This looks like a photo, a document or a screenshot, not an X-ray, so it was not scored. "
-        "Open the X-ray's own image file instead."
+        "Open the X-ray's own image file instead.",
     ),
-    "inverted": (
+    "inverted": Reason(
+        ReasonCode.INVERTED_FILM,
         "This X-ray looks inverted (bones dark, lungs light), so it was not scored. Export it "
-        "again as a normal film, with bones white."
+        "again as a normal film, with bones white.",
     ),
-    "turned_or_mirrored": (
+    "turned_or_mirrored": Reason(
+        ReasonCode.TURNED_OR_MIRRORED,
         "This X-ray looks turned, upside down or mirrored, so it was not scored. Export or scan it "
-        "again the right way round."
+        "again the right way round.",
     ),
-    "cropped": (
+    "cropped": Reason(
+        ReasonCode.CROPPED_FILM,
         "This looks like only part of a chest X-ray, so it was not scored. The whole chest must be "
-        "in the image."
+        "in the image.",
     ),
 }
 NOT_FRONTAL_REASON = (
@@ -64,6 +62,9 @@ NOT_FRONTAL_REASON = (
     "back-to-front chest X-rays can be screened: not photos, documents, screenshots, CT slices, "
     "side views, or X-rays that are inverted, turned, mirrored or cropped."
 )
+#: The refusal when the gate cannot tell what it was given (and every refusal of a gate without
+#: the kinds head, such as 1.0.0).
+NOT_FRONTAL = Reason(ReasonCode.NOT_FRONTAL_CXR, NOT_FRONTAL_REASON)
 
 
 def load_view_gate_card(screening_card: ModelCard) -> ModelCard | None:
@@ -82,16 +83,24 @@ def load_view_gate_card(screening_card: ModelCard) -> ModelCard | None:
     return load_model_card(screening_card.path.parent / name)
 
 
-def refusal_kind_names(card: ModelCard) -> tuple[str, ...]:
-    """The refusal kinds the gate's card names, in its output order (empty for a gate without
-    that head, such as 1.0.0).
+def refusal_probabilities(logits: np.ndarray) -> np.ndarray:
+    """Softmax over the refusal kinds (the last axis), in float64: in float32 a sure kind rounds
+    to exactly 1, and a `min_probability` of 1 would then name it."""
+    logits = np.asarray(logits, dtype=np.float64)
+    exponentials = np.exp(logits - logits.max(axis=-1, keepdims=True))
+    return exponentials / exponentials.sum(axis=-1, keepdims=True)
+
+
+def refusal_kinds(card: ModelCard) -> tuple[tuple[str, ...], float]:
+    """The refusal kinds the gate's card names, in its output order, and the probability needed
+    to name one (no kinds for a gate without that head, such as 1.0.0).
 
     Raises:
         ModelCardError: a kind this version has no sentence for, or a malformed entry.
     """
     entry = card.raw.get("refusal_kinds")
     if entry is None:
-        return ()
+        return (), 1.0
     names = entry.get("names") if isinstance(entry, dict) else None
     probability = entry.get("min_probability") if isinstance(entry, dict) else None
     if (
@@ -106,7 +115,7 @@ def refusal_kind_names(card: ModelCard) -> tuple[str, ...]:
             f"{card.path}: refusal_kinds must list kinds among {sorted(NAMED_REFUSALS)} once each, "
             f"with min_probability in (0, 1]. Received: {entry!r}"
         )
-    return tuple(names)
+    return tuple(names), float(probability)
 
 
 class ViewGate:
@@ -119,45 +128,36 @@ class ViewGate:
     def __init__(self, card: ModelCard, verified: bool = False):
         self.card = card
         self._model = load_for_card(card, verified=verified)
-        self._kinds = refusal_kind_names(card)
+        self._kinds, self._min_probability = refusal_kinds(card)
         if len(self._kinds) != self._model.refusal_kinds:
             raise ModelCardError(
                 f"{card.path}: the card names {len(self._kinds)} refusal kinds and the model "
                 f"file has {self._model.refusal_kinds}"
             )
-        self._min_probability = (
-            float(card.raw["refusal_kinds"]["min_probability"]) if self._kinds else 1.0
-        )
 
     def frontal_score(self, gray) -> float:
         """0-100: how much the 8-bit grayscale image looks like a usable frontal chest X-ray."""
         logit, _ = self._model.predict(prepare_image(gray, self.card.input_size))
         return self.card.score(logit)
 
-    def refusal(self, gray) -> tuple[str | None, str] | None:
-        """None when the image may be judged; else (the refusal kind the gate names, or None
-        when it cannot tell, and the sentence for the user)."""
+    def refusal(self, gray) -> Reason | None:
+        """None when the 8-bit grayscale image may be judged; else why not: the kind the gate
+        names where it can tell, else `NOT_FRONTAL`."""
         if self.frontal_score(gray) >= self.card.threshold:
             return None
         kind = self._named_kind()
-        return kind, NAMED_REFUSALS[kind] if kind else NOT_FRONTAL_REASON
+        return NAMED_REFUSALS[kind] if kind else NOT_FRONTAL
 
     def _named_kind(self) -> str | None:
         """The most probable refusal kind of the image just scored, if probable enough."""
         logits = self._model.refusal_kind_logits()
         if logits is None:
             return None
-        logits = logits.astype(np.float64)  # in float32 a sure kind rounds to exactly 1
-        probabilities = np.exp(logits - logits.max())
-        probabilities /= probabilities.sum()
+        probabilities = refusal_probabilities(logits)
         best = int(probabilities.argmax())
         return self._kinds[best] if probabilities[best] >= self._min_probability else None
 
     def __call__(self, image: DecodedImage) -> Reason | None:
         """The quality-gate check: a reason (with its code) to refuse `image`, or None to let the
         model judge."""
-        refused = self.refusal(image.pixels)
-        if refused is None:
-            return None
-        kind, sentence = refused
-        return Reason(NAMED_REFUSAL_CODES[kind] if kind else ReasonCode.NOT_FRONTAL_CXR, sentence)
+        return self.refusal(image.pixels)

@@ -71,7 +71,7 @@ def test_documents_screenshots_and_charts_are_refused_as_not_an_x_ray(screener, 
         path = _save(maker(rng), tmp_path / f"{maker.__name__}-{index}.png")
         result = screener.screen_file(path).result
         assert (result.status, result.reason_code) == (Status.REJECTED, ReasonCode.NOT_A_RADIOGRAPH)
-        assert result.reason == NAMED_REFUSALS["not_a_radiograph"]
+        assert result.reason == NAMED_REFUSALS["not_a_radiograph"].text
         assert result.score is None and result.label is None
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import astuple
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 from core.errors import ModelCardError
 from core.image_reader import read_image
 from core.model_card import load_model_card
+from core.reason_codes import Reason, ReasonCode
 from core.result import Status
 from core.result_log import ResultLog
 from core.screening import Screener
@@ -21,7 +23,7 @@ from core.view_gate import (
     NOT_FRONTAL_REASON,
     ViewGate,
     load_view_gate_card,
-    refusal_kind_names,
+    refusal_kinds,
 )
 from tests.card_edits import register_as_released
 from tests.conftest import SHIPPED_MODEL_DIR
@@ -44,14 +46,14 @@ def _edit(card_path: Path, monkeypatch, change) -> None:
 
 def test_every_kind_the_training_names_has_a_sentence_that_says_what_it_saw():
     assert set(REFUSAL_KINDS) == set(NAMED_REFUSALS)
-    for sentence in NAMED_REFUSALS.values():
-        assert "not scored" in sentence
-        assert sentence != NOT_FRONTAL_REASON
+    for reason in NAMED_REFUSALS.values():
+        assert "not scored" in reason.text
+        assert reason.text != NOT_FRONTAL_REASON
 
 
 def test_the_shipped_gate_names_the_kinds_in_its_card():
     gate_card = load_view_gate_card(load_model_card(SHIPPED_MODEL_DIR / "model.json"))
-    assert refusal_kind_names(gate_card) == tuple(REFUSAL_KINDS)
+    assert refusal_kinds(gate_card)[0] == tuple(REFUSAL_KINDS)
     assert 0.5 <= gate_card.raw["refusal_kinds"]["min_probability"] <= 1
 
 
@@ -70,7 +72,7 @@ def test_the_shipped_gate_names_the_kinds_in_its_card():
 def test_a_card_with_malformed_refusal_kinds_is_refused(gate_card_copy, monkeypatch, entry):
     _edit(gate_card_copy, monkeypatch, lambda raw: raw.__setitem__("refusal_kinds", entry))
     with pytest.raises(ModelCardError, match="refusal_kinds"):
-        refusal_kind_names(load_model_card(gate_card_copy))
+        refusal_kinds(load_model_card(gate_card_copy))
 
 
 def test_a_card_naming_fewer_kinds_than_the_file_has_is_refused(gate_card_copy, monkeypatch):
@@ -88,7 +90,7 @@ def test_a_gate_that_must_be_certain_to_name_a_kind_gives_the_general_sentence(
     _edit(gate_card_copy, monkeypatch, lambda raw: raw["refusal_kinds"].update(min_probability=1))
     gate = ViewGate(load_model_card(gate_card_copy))
     side_view = read_image(shared_data / "not-frontal-cxr" / "lateral" / "000002-16.png")
-    assert gate.refusal(side_view.pixels) == (None, NOT_FRONTAL_REASON)
+    assert gate.refusal(side_view.pixels) == Reason(ReasonCode.NOT_FRONTAL_CXR, NOT_FRONTAL_REASON)
 
 
 @pytest.fixture(scope="module")
@@ -104,13 +106,15 @@ def test_most_held_out_side_views_and_ct_slices_are_refused_by_name(
     _, held_out = split_cases(sorted((shared_data / "not-frontal-cxr" / folder).glob("*.png")))
     reasons = [screener.screen_file(path).result for path in held_out]
     assert all(result.status == Status.REJECTED for result in reasons)
-    named = sum(result.reason == NAMED_REFUSALS[kind] for result in reasons)
+    named = sum(
+        (result.reason_code, result.reason) == tuple(astuple(NAMED_REFUSALS[kind]))
+        for result in reasons
+    )
     assert named >= 0.6 * len(reasons), [r.reason for r in reasons]
 
 
 def test_each_named_kind_has_its_own_code_and_only_those_codes():
     from core.reason_codes import NAMED_VIEW_CODES
-    from core.view_gate import NAMED_REFUSAL_CODES
 
-    assert set(NAMED_REFUSAL_CODES) == set(NAMED_REFUSALS)
-    assert sorted(NAMED_REFUSAL_CODES.values()) == sorted(NAMED_VIEW_CODES)
+    codes = [reason.code for reason in NAMED_REFUSALS.values()]
+    assert sorted(codes) == sorted(NAMED_VIEW_CODES)

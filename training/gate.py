@@ -178,6 +178,7 @@ def litert_gate_outputs(model_path: Path, images: np.ndarray) -> tuple[np.ndarra
     """Frontal logits (N) and refusal-kind probabilities (N x kinds, or N x 0 for a gate
     without the head) of the int8 file, through the app's runtime."""
     from core.litert_model import LiteRTModel
+    from core.view_gate import refusal_probabilities
 
     runner = LiteRTModel(model_path)
     logits, kind_logits = [], []
@@ -187,10 +188,8 @@ def litert_gate_outputs(model_path: Path, images: np.ndarray) -> tuple[np.ndarra
             runner.refusal_kind_logits() if runner.refusal_kinds else np.zeros(0, np.float32)
         )
     kind_logits = np.stack(kind_logits)
-    if kind_logits.shape[1]:
-        kind_logits = np.exp(kind_logits - kind_logits.max(axis=1, keepdims=True))
-        kind_logits /= kind_logits.sum(axis=1, keepdims=True)
-    return np.array(logits, dtype=np.float32), kind_logits
+    probabilities = refusal_probabilities(kind_logits) if kind_logits.shape[1] else kind_logits
+    return np.array(logits, dtype=np.float32), probabilities
 
 
 def naming_by_kind(
@@ -276,7 +275,8 @@ def release_gate(
     with tempfile.TemporaryDirectory() as scratch:
         candidate = Path(scratch) / GATE_FILE
         candidate.write_bytes(flatbuffer)
-        calibration_logits, _ = litert_gate_outputs(candidate, calibration_images)
+        calibration_outputs = litert_gate_outputs(candidate, calibration_images)
+    calibration_logits = calibration_outputs[0]
     keras_logits = frontal_logits_of(model, calibration_images)
     check = agreement_check(keras_logits, calibration_logits, calibration_labels)
     if enforce_int8_check and not check["passed"]:
@@ -290,7 +290,12 @@ def release_gate(
         ("calibration", sets.calibration),
         ("held_out", sets.held_out),
     ):
-        logits, probabilities = litert_gate_outputs(model_path, images)
+        # The calibration part was scored above, from the same bytes.
+        logits, probabilities = (
+            calibration_outputs
+            if name == "calibration"
+            else litert_gate_outputs(model_path, images)
+        )
         gate_scores = 100.0 / (1.0 + np.exp(-logits))
         scores[name] = measure(gate_scores, labels, kinds, threshold)
         if config.name_refusals:

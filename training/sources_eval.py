@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -160,12 +159,14 @@ def app_scores(card_path: Path, films: list[Film]) -> dict[str, np.ndarray]:
     from core.classifier import Classifier
     from core.image_reader import read_image
     from core.model_card import load_model_card
-    from core.quality_gate import DEFAULT_CHECKS, rejection_reason
+    from core.quality_gate import DEFAULT_CHECKS, GateCheck, rejection
+    from core.reason_codes import ReasonCode
     from core.view_gate import ViewGate, load_view_gate_card
 
     card = load_model_card(card_path)
     classifier = Classifier(card)
     gate = ViewGate(load_view_gate_card(card))
+    checks = (*DEFAULT_CHECKS, GateCheck(ReasonCode.NOT_FRONTAL_CXR, gate))  # as the screener
     out: dict[str, list] = {"score": [], "logit": [], "gate_score": [], "rejected": []}
     for film in films:
         image = read_image(film.path, min_side=card.input_size)
@@ -173,7 +174,7 @@ def app_scores(card_path: Path, films: list[Film]) -> dict[str, np.ndarray]:
         out["score"].append(found.score)
         out["logit"].append(found.logit)
         out["gate_score"].append(gate.frontal_score(image.pixels))
-        out["rejected"].append(rejection_reason(image, (*DEFAULT_CHECKS, gate)) is not None)
+        out["rejected"].append(rejection(image, checks) is not None)
     return {key: np.array(values) for key, values in out.items()}
 
 
@@ -200,8 +201,9 @@ def keras_scores(run_dir: Path, films: list[Film], cache_dir: Path | None = None
     Returns logits, scores (0-100) and the score threshold."""
     import keras
 
+    from core.threshold_rule import sensitivity_first_threshold
     from training.export import keras_logits
-    from training.metrics import DEFAULT_MIN_SENSITIVITY, apply_platt, choose_threshold, fit_platt
+    from training.metrics import DEFAULT_MIN_SENSITIVITY, apply_platt, fit_platt
 
     model = keras.models.load_model(Path(run_dir) / "model.keras", compile=False)
     images, labels = load_arrays(films, int(model.input_shape[1]), cache_dir)
@@ -209,11 +211,14 @@ def keras_scores(run_dir: Path, films: list[Film], cache_dir: Path | None = None
     child = np.array([f.source == CHILD for f in films])
     a, b = fit_platt(logits[child], labels[child])
     probabilities = apply_platt(logits, a, b)
-    threshold = choose_threshold(labels[child], probabilities[child], DEFAULT_MIN_SENSITIVITY)
+    # The card's rule, as `training.release` applies it to the int8 file.
+    threshold = sensitivity_first_threshold(
+        labels[child], 100 * probabilities[child], DEFAULT_MIN_SENSITIVITY
+    )
     return {
         "logit": logits,
         "score": np.round(100 * probabilities, 1),
-        "threshold": math.floor(threshold * 1000) / 10,
+        "threshold": threshold,
         "platt": (float(a), float(b)),
     }
 
@@ -274,15 +279,14 @@ def heatmap_gallery(card_path: Path, films: list[Film], path: Path, title: str, 
 def adult_threshold(films: list[Film], logits: np.ndarray, min_sensitivity: float = 0.8) -> float:
     """The highest logit threshold that keeps sensitivity >= `min_sensitivity` both on the
     confirmed adult pneumonias and on all NIH pneumonias among `films` (a validation part)."""
-    logits = np.asarray(logits, dtype=np.float64)
+    from core.threshold_rule import highest_threshold_keeping_sensitivity
+
     pneumonia = np.array([f.source == NIH and f.label == 1 for f in films])
     confirmed = pneumonia & np.array([f.confirmed for f in films])
-    thresholds = []
-    for mask in (confirmed, pneumonia):
-        descending = np.sort(logits[mask])[::-1]
-        reached = np.arange(1, len(descending) + 1) / len(descending) >= min_sensitivity
-        thresholds.append(descending[np.argmax(reached)])
-    return float(min(thresholds))
+    return min(
+        highest_threshold_keeping_sensitivity(mask, logits, min_sensitivity)
+        for mask in (confirmed, pneumonia)
+    )
 
 
 # ----- command line ----------------------------------------------------------------------------
