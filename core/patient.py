@@ -124,17 +124,24 @@ def patient_name(text: str | None) -> str | None:
     return name or None
 
 
+def age_in_units(age: float) -> tuple[int, str]:
+    """An age in the unit people count it in: (3, "years") from 2 years, (18, "months") under
+    2 years, (3, "weeks") under a month. The window words it in its language, `format_age` in
+    English."""
+    if age >= 2:
+        return int(age), "years"
+    months = int(age * 12)
+    if months >= 1:
+        return months, "months"
+    return int(age * 365.25 / 7), "weeks"
+
+
 def format_age(age: float | None) -> str:
     """An age as people say it: "3 years", "18 months", "3 weeks"; "" when unknown."""
     if age is None:
         return ""
-    if age >= 2:
-        return f"{int(age)} years"
-    months = int(age * 12)
-    if months >= 1:
-        return "1 month" if months == 1 else f"{months} months"
-    weeks = int(age * 365.25 / 7)
-    return "1 week" if weeks == 1 else f"{weeks} weeks"
+    count, unit = age_in_units(age)
+    return f"1 {unit.removesuffix('s')}" if count == 1 and unit != "years" else f"{count} {unit}"
 
 
 def age_warning(age: float | None, validated: tuple[float, float] | None) -> str:

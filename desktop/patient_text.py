@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
-from core.patient import iso_date, validated_range_in
+from core.patient import age_in_units, iso_date, validated_range_in
 from core.result import ScreeningResult
 from desktop.labels import PROBLEM_COLOURS
 
@@ -36,22 +36,21 @@ SEX_WORDS = {
 
 def age_text(age: float | None) -> str:
     """An age as people say it, in the window's language: "3 years", "18 months", "3 weeks";
-    "" when unknown. The same steps as `core.patient.format_age`, which writes the English of
-    the CSV and the log."""
-    translate = QCoreApplication.translate
+    "" when unknown (the units of `core.patient.age_in_units`)."""
     if age is None:
         return ""
-    if age >= 2:
-        return translate("Patient", "{n} years").format(n=int(age))
-    months = int(age * 12)
-    if months >= 1:
-        if months == 1:
-            return translate("Patient", "1 month")
-        return translate("Patient", "{n} months").format(n=months)
-    weeks = int(age * 365.25 / 7)
-    if weeks == 1:
+    count, unit = age_in_units(age)
+    translate = QCoreApplication.translate
+    if count == 1 and unit == "months":
+        return translate("Patient", "1 month")
+    if count == 1 and unit == "weeks":
         return translate("Patient", "1 week")
-    return translate("Patient", "{n} weeks").format(n=weeks)
+    words = {
+        "years": translate("Patient", "{n} years"),
+        "months": translate("Patient", "{n} months"),
+        "weeks": translate("Patient", "{n} weeks"),
+    }
+    return words[unit].format(n=count)
 
 
 def sex_text(code: str | None) -> str:

@@ -12,7 +12,7 @@ printer, `desktop.report_pages`); the pictures are handed to it as image resourc
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from html import escape
 from pathlib import Path
 
@@ -21,11 +21,18 @@ from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 
 from core.errors import UnreadableImage
+from core.patient import iso_date
 from core.result import ScreeningResult, Status, format_score
 from core.review import Review
 from desktop.imaging import compose, heatmap_to_qimage, load_detail_image
-from desktop.labels import colours, decision_text, threshold_source_text, verdict_text
-from desktop.patient_text import age_text, sex_text
+from desktop.labels import (
+    colours,
+    decision_text,
+    local_time,
+    threshold_source_text,
+    verdict_text,
+)
+from desktop.patient_text import age_text, age_warning_text, sex_text
 from desktop.reason_texts import reason_text
 
 translate = QCoreApplication.translate
@@ -113,16 +120,11 @@ def signature_html() -> str:
 
 
 def shown_date(text: str | None) -> str:
-    """A DICOM date ("20261128") or an ISO one as YYYY-MM-DD; other text as it is."""
+    """A DICOM date ("20261128", "2026.11.28") as YYYY-MM-DD, as the detail pane shows it;
+    other text (an ISO date already) as it is."""
     if not text:
         return NOT_RECORDED
-    digits = text.strip()
-    if len(digits) == 8 and digits.isdigit():
-        digits = f"{digits[:4]}-{digits[4:6]}-{digits[6:]}"
-    try:
-        return date.fromisoformat(digits).isoformat()
-    except ValueError:
-        return text.strip()
+    return iso_date(text) or text.strip()
 
 
 def shown_age(years: float | None) -> str:
@@ -136,16 +138,12 @@ def shown_sex(sex: str | None) -> str:
     return sex_text(sex) or NOT_RECORDED
 
 
-def local_minute(moment: datetime) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
 # -- the parts -------------------------------------------------------------------------------
 
 
 def _header(clinic: str, title: str, printed_at: datetime) -> str:
     clinic_line = escape(clinic.strip()) or escape(translate("Report", "(clinic name not set)"))
-    printed = translate("Report", "Printed {when}").format(when=local_minute(printed_at))
+    printed = translate("Report", "Printed {when}").format(when=local_time(printed_at))
     return (
         "<table width='100%'><tr>"
         f"<td><span style='font-size:16pt; font-weight:bold'>{clinic_line}</span><br>"
@@ -176,7 +174,7 @@ def _patient_table(result: ScreeningResult) -> str:
     for left, right in zip(cells[::2], cells[1::2], strict=True):
         html += f"<tr>{left}{right}</tr>"
     html += "</table>"
-    warning = result.age_warning
+    warning = age_warning_text(result)  # the detail pane's sentence, in the window's language
     if warning:
         html += f"<p style='color:#6b4300'><b>{escape(translate('Report', 'Age:'))}</b> "
         html += f"{escape(warning)}</p>"
@@ -251,7 +249,7 @@ def _review(review: Review | None) -> str:
     said = translate("Report", "{decision}, by {reviewer} on {when}").format(
         decision=decision_text(review.decision),
         reviewer=review.reviewer,
-        when=local_minute(review.reviewed_at),
+        when=local_time(review.reviewed_at),
     )
     html = f"<p><b>{title}</b> {escape(said)}"
     if review.note:
@@ -262,7 +260,7 @@ def _review(review: Review | None) -> str:
 def _facts(result: ScreeningResult) -> str:
     rows = (
         (translate("Report", "File"), Path(result.file).name),
-        (translate("Report", "Screened"), local_minute(result.screened_at)),
+        (translate("Report", "Screened"), local_time(result.screened_at)),
         (translate("Report", "Model version"), result.model_version),
     )
     cells = "".join(

@@ -991,32 +991,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>{n} years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-4"/>
         <source>1 month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>{n} months</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-3"/>
         <source>1 week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>{n} weeks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>The patient is {age} old: {warning}. Read this result with care.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1562,7 +1562,7 @@ type the patient&apos;s details…</source>
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../desktop/report.py" line="+69"/>
+        <location filename="../../desktop/report.py" line="+76"/>
         <source>Chest X-ray screening report</source>
         <extracomment>The heatmap&apos;s opacity on the report: the detail pane&apos;s default. The report&apos;s pictures are at most this many pixels a side (sharp at 300 dpi, small PDFs).</extracomment>
         <translation type="unfinished"></translation>
@@ -1578,7 +1578,7 @@ type the patient&apos;s details…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+42"/>
         <source>(clinic name not set)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -992,32 +992,32 @@
         <translation>Otro</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>{n} years</source>
         <translation>{n} años</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-4"/>
         <source>1 month</source>
         <translation>1 mes</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>{n} months</source>
         <translation>{n} meses</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-3"/>
         <source>1 week</source>
         <translation>1 semana</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>{n} weeks</source>
         <translation>{n} semanas</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>The patient is {age} old: {warning}. Read this result with care.</source>
         <translation>El paciente tiene {age}: {warning}. Interprete este resultado con cuidado.</translation>
     </message>
@@ -1564,7 +1564,7 @@ ingrese los datos del paciente…</translation>
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../desktop/report.py" line="+69"/>
+        <location filename="../../desktop/report.py" line="+76"/>
         <source>Chest X-ray screening report</source>
         <extracomment>The heatmap&apos;s opacity on the report: the detail pane&apos;s default. The report&apos;s pictures are at most this many pixels a side (sharp at 300 dpi, small PDFs).</extracomment>
         <translation>Informe de tamizaje de radiografía de tórax</translation>
@@ -1580,7 +1580,7 @@ ingrese los datos del paciente…</translation>
         <translation>Apoyo al tamizaje, no un diagnóstico. Un profesional de salud debe revisar cada imagen. El modelo se entrenó con radiografías de tórax frontales de niños de un solo hospital.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+42"/>
         <source>(clinic name not set)</source>
         <translation>(nombre del centro no configurado)</translation>
     </message>

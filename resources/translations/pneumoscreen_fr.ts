@@ -992,32 +992,32 @@
         <translation>Autre</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>{n} years</source>
         <translation>{n}&#xa0;ans</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-4"/>
         <source>1 month</source>
         <translation>1&#xa0;mois</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>{n} months</source>
         <translation>{n}&#xa0;mois</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-3"/>
         <source>1 week</source>
         <translation>1&#xa0;semaine</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>{n} weeks</source>
         <translation>{n}&#xa0;semaines</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>The patient is {age} old: {warning}. Read this result with care.</source>
         <translation>Le patient a {age}&#xa0;: {warning}. Interprétez ce résultat avec prudence.</translation>
     </message>
@@ -1564,7 +1564,7 @@ saisissez les données du patient…</translation>
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../desktop/report.py" line="+69"/>
+        <location filename="../../desktop/report.py" line="+76"/>
         <source>Chest X-ray screening report</source>
         <extracomment>The heatmap&apos;s opacity on the report: the detail pane&apos;s default. The report&apos;s pictures are at most this many pixels a side (sharp at 300 dpi, small PDFs).</extracomment>
         <translation>Rapport de dépistage sur radiographie thoracique</translation>
@@ -1580,7 +1580,7 @@ saisissez les données du patient…</translation>
         <translation>Aide au dépistage, pas un diagnostic. Un clinicien doit relire chaque image. Le modèle a été entraîné sur des radiographies thoraciques de face d&apos;enfants provenant d&apos;un seul hôpital.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+42"/>
         <source>(clinic name not set)</source>
         <translation>(nom de la clinique non défini)</translation>
     </message>

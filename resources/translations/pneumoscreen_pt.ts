@@ -992,32 +992,32 @@
         <translation>Outro</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>{n} years</source>
         <translation>{n} anos</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-4"/>
         <source>1 month</source>
         <translation>1 mês</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>{n} months</source>
         <translation>{n} meses</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-3"/>
         <source>1 week</source>
         <translation>1 semana</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>{n} weeks</source>
         <translation>{n} semanas</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>The patient is {age} old: {warning}. Read this result with care.</source>
         <translation>O paciente tem {age} de idade: {warning}. Interprete este resultado com cuidado.</translation>
     </message>
@@ -1564,7 +1564,7 @@ introduza-os…</translation>
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../desktop/report.py" line="+69"/>
+        <location filename="../../desktop/report.py" line="+76"/>
         <source>Chest X-ray screening report</source>
         <extracomment>The heatmap&apos;s opacity on the report: the detail pane&apos;s default. The report&apos;s pictures are at most this many pixels a side (sharp at 300 dpi, small PDFs).</extracomment>
         <translation>Relatório de rastreio em radiografia do tórax</translation>
@@ -1580,7 +1580,7 @@ introduza-os…</translation>
         <translation>Auxiliar de rastreio, não um diagnóstico. Um clínico tem de rever todas as imagens. O modelo foi treinado com radiografias frontais do tórax de crianças de um único hospital.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+42"/>
         <source>(clinic name not set)</source>
         <translation>(nome da unidade sanitária não definido)</translation>
     </message>
