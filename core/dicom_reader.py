@@ -93,9 +93,6 @@ _INFLATE_OUT = 1 << 20
 #: Slack allowed on an uncompressed pixel data element beyond the image it declares: padding,
 #: a writer's spare frame. Anything far beyond is damage (or a bomb), and is never read.
 _PIXEL_SLACK = 1 << 20
-#: A data set without a preamble starts with an element of the Identifying group (0008): its
-#: Specific Character Set, Image Type, SOP Class... in either byte order; or, where the writer
-#: kept the file meta but not the preamble, with the file meta group (0002).
 # What pydicom and its plugins raise for damaged data; each becomes an `UnreadableImage`.
 _DAMAGE = (
     ValueError,

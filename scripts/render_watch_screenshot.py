@@ -17,28 +17,15 @@ import os
 import shutil
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SAMPLES = REPO.parent / "shared" / "data" / "samples"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QPoint  # noqa: E402
 from PySide6.QtGui import QColor, QPainter  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
 
-TIMEOUT_S = 120.0
-
-
-def wait_until(condition: Callable[[], bool]) -> None:
-    deadline = time.monotonic() + TIMEOUT_S
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("The window did not reach the expected state in time.")
-        QApplication.processEvents()
-        time.sleep(0.01)
+from scripts.render_screenshots import SAMPLES, settle, wait_until  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,10 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         ):
             shutil.copy(film, export / f"ward-b-{film.name}")
         wait_until(lambda: announced and window.model.rowCount() == 2)
-        end = time.monotonic() + 1.0
-        while time.monotonic() < end:  # thumbnails and the detail image
-            QApplication.processEvents()
-            time.sleep(0.01)
+        settle(1.0)  # thumbnails and the detail image
         picture = window.grab()
         painter = QPainter(picture)
         frame = dialog.grab()
