@@ -33,6 +33,7 @@ class ReasonCode(enum.StrEnum):
     TURNED_OR_MIRRORED = "turned_or_mirrored"
     CROPPED_FILM = "cropped_film"
     OUTSIDE_VALIDATED_AGES = "outside_validated_ages"
+    OUTSIDE_VALIDATED_POPULATION = "outside_validated_population"
     # error: the file could not be read
     FILE_MISSING = "file_missing"
     PERMISSION_DENIED = "permission_denied"
@@ -72,6 +73,7 @@ REJECTION_CODES = NAMED_VIEW_CODES | frozenset(
         ReasonCode.COLOUR_IMAGE,
         ReasonCode.NOT_FRONTAL_CXR,
         ReasonCode.OUTSIDE_VALIDATED_AGES,
+        ReasonCode.OUTSIDE_VALIDATED_POPULATION,
     }
 )
 #: The codes an `error` result may carry (besides `UNKNOWN`).

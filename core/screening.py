@@ -16,6 +16,11 @@ A film whose patient's age is known (`core.patient`) and outside the model card'
 carries an `age_warning`; where the site's rule says so (`ThresholdInForce.reject_outside_ages`)
 it is rejected instead of scored, and a cached result follows the rule in force now, as it follows
 the threshold.
+
+A film whose age is not known is judged by the population check (`core.population_check`): one
+that looks like an adult's gets no score and no label, since on adults the model's score means
+nothing. Once an age is typed for it (`ResultLog.set_patient`), screening it again screens it with
+that age, which then decides as a DICOM age would.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ from core.patient import (
     parse_sex,
     patient_name,
 )
+from core.population_check import PopulationCheck, load_population_check, refusal_reason
 from core.quality_gate import DEFAULT_CHECKS, GateCheck, rejection
 from core.reason_codes import Reason, ReasonCode
 from core.result import ScreeningResult, Status, ThresholdSource, label_for
@@ -91,6 +97,7 @@ class Screener:
         self.card = card
         self._threshold = self._model_threshold() if threshold is None else threshold
         self.gate_card = load_view_gate_card(card)
+        self.population_check: PopulationCheck | None = load_population_check(card)
         self.log = log
         self.workers = workers
         if self.gate_card is not None:
@@ -176,7 +183,13 @@ class Screener:
                 return Outcome(self._result(path, "", Status.ERROR, reason=_why(exc)), False)
             sha256 = hashlib.sha256(data).hexdigest()
             cached = self.log.cached(sha256, self.model_version)
-            if cached is not None and not self._rejected_by_an_old_age_rule(cached):
+            # A film refused for its look whose age has since been typed: screened with that age.
+            typed = cached if cached is not None and _aged_since_refused(cached) else None
+            if (
+                cached is not None
+                and typed is None
+                and not self._rejected_by_an_old_age_rule(cached)
+            ):
                 return Outcome(self._relabelled(replace(cached, file=str(path))), from_cache=True)
             try:
                 image = slot.decode(data, path, min_side=self.card.input_size)
@@ -184,25 +197,27 @@ class Screener:
                 return Outcome(self._result(path, sha256, Status.ERROR, reason=_why(exc)), False)
         classifier, checks = self._models()
         threshold = self._threshold  # read once: the label and the record agree
+        age = _dicom_age(image.dicom) if typed is None else typed.patient_age_years
         reason = rejection(image, checks)
         if reason is None and threshold.reject_outside_ages:
-            reason = self._age_reason(_dicom_age(image.dicom))
+            reason = self._age_reason(age)
+        if reason is None and age is None:
+            reason = self._population_reason(image)
         if reason is not None:
-            return Outcome(self._result(path, sha256, Status.REJECTED, image, reason=reason), False)
+            rejected = self._result(path, sha256, Status.REJECTED, image, reason=reason)
+            return Outcome(_with_typed_patient(rejected, typed, self.card), False)
         found = classifier.classify(image.pixels)
-        return Outcome(
-            self._result(
-                path,
-                sha256,
-                Status.OK,
-                image,
-                threshold,
-                score=found.score,
-                label=label_for(found.score, threshold.threshold),
-                heatmap=found.heatmap,
-            ),
-            from_cache=False,
+        result = self._result(
+            path,
+            sha256,
+            Status.OK,
+            image,
+            threshold,
+            score=found.score,
+            label=label_for(found.score, threshold.threshold),
+            heatmap=found.heatmap,
         )
+        return Outcome(_with_typed_patient(result, typed, self.card), from_cache=False)
 
     def _relabelled(self, cached: ScreeningResult) -> ScreeningResult:
         """`cached` decided by the threshold in force now: as logged when that is the threshold
@@ -249,6 +264,14 @@ class Screener:
         age is unknown."""
         text = age_rejection_reason(age, self.card.validated_ages_years)
         return None if text is None else Reason(ReasonCode.OUTSIDE_VALIDATED_AGES, text)
+
+    def _population_reason(self, image: DecodedImage) -> Reason | None:
+        """The refusal of a film of unknown age that looks unlike the validated population; None
+        when it looks like it, or without a check (a model whose card names none)."""
+        check = self.population_check
+        if check is None or not check.flags(image.pixels):
+            return None
+        return refusal_reason(self.card.validated_ages_years)
 
     def _rejected_by_an_old_age_rule(self, cached: ScreeningResult) -> bool:
         """A film rejected for its age while the site's rule no longer rejects: screen it again
@@ -321,6 +344,32 @@ class Screener:
 def _why(exc: UnreadableImage) -> Reason:
     """The reason an unreadable file gets: the sentence that names it, and the code."""
     return Reason(exc.code, str(exc))
+
+
+def _aged_since_refused(cached: ScreeningResult) -> bool:
+    """A film the population check refused whose patient's age was typed afterwards."""
+    return (
+        cached.status is Status.REJECTED
+        and cached.reason_code is ReasonCode.OUTSIDE_VALIDATED_POPULATION
+        and cached.patient_age_years is not None
+    )
+
+
+def _with_typed_patient(
+    result: ScreeningResult, typed: ScreeningResult | None, card: ModelCard
+) -> ScreeningResult:
+    """`result` with the patient typed for the film's earlier result (`typed`), if any: a film
+    screened again because its age was typed keeps who it belongs to."""
+    if typed is None:
+        return result
+    return replace(
+        result,
+        patient_id=typed.patient_id,
+        patient_name=typed.patient_name,
+        patient_sex=typed.patient_sex,
+        patient_age_years=typed.patient_age_years,
+        age_warning=age_warning(typed.patient_age_years, card.validated_ages_years),
+    )
 
 
 def _dicom_age(dicom: dict[str, str]) -> float | None:

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 from core.errors import ModelCardError, ResultLogError, SiteProfileError
 from core.model_card import load_model_card
 from core.paths import model_card_path
-from core.result import ThresholdSource
+from core.reason_codes import ReasonCode
+from core.result import ScreeningResult, ThresholdSource
 from core.result_log import ResultLog, open_result_log
 from core.review import Review
 from core.site_profile import ThresholdInForce
@@ -235,7 +236,7 @@ class MainWindow(QMainWindow):
             self.reviews.failed.connect(lambda exc: show_exception(self, exc))
         # Patient details typed for a film without them (issue 17): saved, then the row updates.
         self.detail.patient_form.set_log(self.log)
-        self.detail.patient_form.saved.connect(self.model.add)
+        self.detail.patient_form.saved.connect(self._patient_saved)
         self.detail.patient_form.failed.connect(lambda exc: show_exception(self, exc))
         self.age_rule_action = add_age_rule_action(
             self, self.commands.site_threshold, self.refresh_threshold
@@ -269,6 +270,17 @@ class MainWindow(QMainWindow):
         self.controller.screen(paths, arrived)
         if not self.controller.is_ready() and self.controller.load_error() is None:
             self.statusBar().showMessage(self.tr("Screening starts once the model is loaded…"))
+
+    def _patient_saved(self, result: ScreeningResult) -> None:
+        """Typed patient details are in the log: update the row. A film refused because it
+        looked like an adult's and whose age is now typed is screened again, with that age
+        (`core.screening`): the age decides where the look did."""
+        self.model.add(result)
+        if (
+            result.reason_code is ReasonCode.OUTSIDE_VALIDATED_POPULATION
+            and result.patient_age_years is not None
+        ):
+            self.add_paths([Path(result.file)])
 
     def choose_files(self) -> None:
         self.add_paths(file_dialogs.ask_files(self))

@@ -29,6 +29,7 @@ from core.errors import ModelCardError
 from core.model_card import load_model_card
 from core.paths import model_card_path
 from core.patient import PatientDetails, age_warning
+from core.reason_codes import ReasonCode
 from core.result import ScreeningResult
 from core.result_log import ResultLog
 from desktop.patient_text import SEX_WORDS, has_dicom_identity, sex_text
@@ -110,12 +111,16 @@ class PatientForm(QWidget):
         if not editable:
             return
         typed = result.patient_id or result.patient_name
-        self.toggle.setText(
-            self.tr("Edit the patient's details…")
-            if typed
-            # Two lines, so the pane keeps to a 1024-pixel-wide screen in longer languages.
-            else self.tr("This file has no patient data:\ntype the patient's details…")
-        )
+        if result.reason_code is ReasonCode.OUTSIDE_VALIDATED_POPULATION:
+            # Refused for looking like an adult's film: a typed age gets it screened.
+            self.toggle.setText(self.tr("A young child's film?\nType the age to screen it…"))
+        else:
+            self.toggle.setText(
+                self.tr("Edit the patient's details…")
+                if typed
+                # Two lines, so the pane keeps to a 1024-pixel-wide screen in longer languages.
+                else self.tr("This file has no patient data:\ntype the patient's details…")
+            )
         self.patient_id.setText(result.patient_id or "")
         self.name.setText(result.patient_name or "")
         self.sex.setCurrentIndex(max(0, self.sex.findData(result.patient_sex)))
@@ -127,7 +132,12 @@ class PatientForm(QWidget):
         self.fields.setVisible(unfolded)
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if unfolded else Qt.ArrowType.RightArrow)
         if unfolded:
-            self.patient_id.setFocus()
+            refused_for_its_look = (
+                self._result is not None
+                and self._result.reason_code is ReasonCode.OUTSIDE_VALIDATED_POPULATION
+            )
+            # Such a film waits for its age: the cursor goes where the user is asked to type.
+            (self.age if refused_for_its_look else self.patient_id).setFocus()
 
     def details(self) -> PatientDetails:
         """What the form holds now."""

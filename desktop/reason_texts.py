@@ -105,6 +105,15 @@ REASON_TEXTS: dict[ReasonCode, tuple[str, str]] = {
             "does not screen such films.",
         ),
     ),
+    ReasonCode.OUTSIDE_VALIDATED_POPULATION: (
+        QT_TRANSLATE_NOOP("ReasonTexts", "Looks like an adult's film"),
+        QT_TRANSLATE_NOOP(
+            "ReasonTexts",
+            "This film looks like an adult's. The model was validated on young children only, so "
+            "it was not scored. If the patient is a young child, type the age in the patient's "
+            "details: the film is then screened.",
+        ),
+    ),
     ReasonCode.FILE_MISSING: (
         QT_TRANSLATE_NOOP("ReasonTexts", "File not found"),
         QT_TRANSLATE_NOOP(

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from core.population_check import pooled_arrays
 from training.adult_data import (
     NIH,
     PARTS,
@@ -21,7 +22,7 @@ from training.adult_data import (
     make_split,
     write_split,
 )
-from training.population import LogisticRegression, flag_threshold, pooled
+from training.population import LogisticRegression, choose_pool, flag_threshold
 from training.sources_eval import (
     Film,
     adult_threshold,
@@ -174,7 +175,7 @@ def test_tables_per_set_and_group():
 
 def test_population_detector_parts():
     images = np.arange(2 * 16 * 16, dtype=np.uint8).reshape(2, 16, 16)
-    assert pooled(images, 8).shape == (2, 4)
+    assert pooled_arrays(images, 8).shape == (2, 4)
     rng = np.random.default_rng(0)
     x = np.r_[rng.normal(0, 1, (50, 3)), rng.normal(2, 1, (50, 3))]
     y = np.r_[np.zeros(50), np.ones(50)]
@@ -193,3 +194,11 @@ def test_adult_threshold_keeps_both_sensitivities():
     logits = np.array([5, 4, 3, 2, 1, 10, 9, 8, 0.5, 0.4, -1, -2, -3], dtype=float)
     # confirmed: 4 of 5 at >= 2; all: 8 of 10 at >= 1
     assert adult_threshold(films, logits) == 1.0
+
+
+def test_the_population_checks_rule_prefers_fewer_inputs_within_half_a_point():
+    """Step 2 of the rule in the model card: most adult validation films flagged wins; within
+    0.5 percentage points, the larger pool (fewer inputs)."""
+    assert choose_pool({6: 0.982, 8: 0.971, 12: 0.968}) == 6
+    assert choose_pool({6: 0.982, 8: 0.979, 12: 0.960}) == 8
+    assert choose_pool({6: 0.950, 8: 0.951, 12: 0.952}) == 12

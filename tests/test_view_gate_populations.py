@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from core.model_card import load_model_card
+from core.reason_codes import ReasonCode
 from core.result import Label, Status
 from core.result_log import ResultLog
 from core.screening import Screener
@@ -45,11 +46,15 @@ def test_the_shipped_gate_was_fitted_with_adult_frontal_films():
 def test_the_gate_refuses_at_most_one_percent_of_held_out_adult_frontal_films(
     screener, held_out_adults, source
 ):
+    """Any refusal counts but the population check's, which comes after the gate: a film of
+    unknown age that looks like an adult's is meant to be refused (`test_population_check`)."""
     films = [film for film in held_out_adults if film.source == source]
+    results = [(film, screener.screen_file(film.path).result) for film in films]
     refused = [
         film.file
-        for film in films
-        if screener.screen_file(film.path).result.status == Status.REJECTED
+        for film, result in results
+        if result.status == Status.REJECTED
+        and result.reason_code is not ReasonCode.OUTSIDE_VALIDATED_POPULATION
     ]
     assert len(films) >= 200
     assert len(refused) <= MAX_ADULT_REFUSED * len(films), refused

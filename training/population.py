@@ -1,43 +1,46 @@
-"""Is this film from the validated population (Kermany's children) or not? (issue 15's fallback)
+"""The population check: is this film from the validated population (Kermany's children)?
 
-If the screening model cannot be trusted on adults, the app must not give an adult's film a
-confident label. Two detectors are measured here, each with its threshold chosen on validation
-data only (at most `MAX_CHILDREN_FLAGGED` of the Kermany validation children flagged):
+Issue 15's fallback. The screening model cannot be trusted on adults, so the app must not give an
+adult's film a confident label; where the age is not known, `core.population_check` decides from
+the film. Its candidates (the rule in the model card, "The population check"):
 
-- `pixels`: a logistic regression on the model's input reduced to 24 x 24 (576 numbers), trained
-  on the Kermany training patients against the adults' `train` part. No TensorFlow: it could run
-  in the app as a dot product.
-- `view gate`: the shipped view gate's score (children score higher; nothing retrained).
+- a logistic regression on the screening model's input averaged over blocks of 6, 8 or 12 pixels
+  (`core.population_check.pooled_input`), trained on the Kermany training patients against the
+  adults' `train` part, each with its threshold flagging at most `MAX_CHILDREN_FLAGGED` of the
+  Kermany validation children; the one flagging most of the adults' `validation` part wins;
+- measured beside it: the shipped view gate's score, and (`--cnn`) the view gate's network
+  retrained for the task.
 
-Both are measured on kermany-test-dev (children wrongly flagged) and the adults' held-out part
-(adult films flagged).
+Only the chosen candidate is scored on kermany-test-dev (children wrongly flagged) and the adults'
+held-out part (adult films flagged). `--install` writes its card into `resources/model`:
 
-    nice -n 19 python -m training.population --out runs/model2/population
+    nice -n 19 python -m training.population --out runs/model2/population-check --install
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 
+from core.population_check import CARD_FIELD, pooled_arrays, pooled_input
 from training.adult_data import adult_part
 from training.data import list_images, load_arrays, patient_split
+from training.export import write_card
 from training.metrics import roc_auc
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO.parent / "shared" / "data"
-POOL = 8  # 192 / 8 = 24 pixels a side
+SHIPPED_MODEL_DIR = REPO / "resources" / "model"
+CHECK_CARD = "population-check.json"
+CHECK_VERSION = "1.0.0"
+INPUT_SIZE = 192  # the screening model's input size: the check reads the same pixels
+POOLS = (6, 8, 12)  # 32, 24 and 16 cells a side: the rule's candidates
 MAX_CHILDREN_FLAGGED = 0.01
-
-
-def pooled(images: np.ndarray, pool: int = POOL) -> np.ndarray:
-    """Mean over `pool` x `pool` blocks, flattened, scaled to 0-1."""
-    n, h, w = images.shape
-    blocks = images.reshape(n, h // pool, pool, w // pool, pool).astype(np.float32)
-    return blocks.mean(axis=(2, 4)).reshape(n, -1) / 255.0
 
 
 class LogisticRegression:
@@ -145,83 +148,198 @@ def _gate_scores(paths: list[Path]) -> np.ndarray:
     return -np.array([gate.frontal_score(read_grayscale(p)) for p in paths])
 
 
+def fit_candidate(
+    features: dict[str, np.ndarray], n_children: int, n_adults: int
+) -> tuple[LogisticRegression, dict[str, np.ndarray], float]:
+    """Fit one candidate on the training children against the training adults (balanced); its
+    scores on every set and its threshold (at most `MAX_CHILDREN_FLAGGED` of the validation
+    children flagged)."""
+    x = np.concatenate([features["child_train"], features["adult_train"]])
+    y = np.r_[np.zeros(n_children), np.ones(n_adults)]
+    weight = np.where(y == 1, n_children / n_adults, 1.0)  # balanced
+    model = LogisticRegression().fit(x, y, weight)
+    scores = {name: model.decision_function(f) for name, f in features.items()}
+    return model, scores, flag_threshold(scores["child_val"])
+
+
+def choose_pool(adult_validation_flagged: dict[int, float]) -> int:
+    """The rule's step 2: the pool flagging the most adult validation films; within 0.5
+    percentage points, the one with fewer inputs (the larger pool)."""
+    best = max(adult_validation_flagged.values())
+    close = [pool for pool, share in adult_validation_flagged.items() if share >= best - 0.005]
+    return max(close)
+
+
+def check_card(
+    model: LogisticRegression, pool: int, threshold: float, report: dict, seconds: float
+) -> dict:
+    """The population check's card (`core.population_check`): the regression folded into one
+    weight per pooled input and a bias, on the inputs as the app computes them."""
+    weights = model.coef / model.scale
+    bias = float(model.bias - model.mean @ weights)
+    return {
+        "format_version": 1,
+        "name": "PneumoScreen population check",
+        "version": CHECK_VERSION,
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "training_seconds": round(seconds, 1),
+        "purpose": (
+            "Flags a film that looks unlike the children aged 1-5 the screening model was "
+            "validated on (in practice: an adult's film). Used only when the patient's age is "
+            "not known; a flagged film gets no score and no label."
+        ),
+        "method": (
+            "logistic regression on core.preprocess.prepare_image(gray, input_size) averaged "
+            "over pool x pool blocks, values 0-1 (core.population_check.pooled_input); "
+            "score = weights . inputs + bias; flagged when score > threshold"
+        ),
+        "input_size": INPUT_SIZE,
+        "pool": pool,
+        "weights": [float(w) for w in weights],
+        "bias": bias,
+        "threshold": float(threshold),
+        "threshold_rule": (
+            f"flags at most {MAX_CHILDREN_FLAGGED:.0%} of the Kermany validation children "
+            "(patient split of kermany-train, 20%, seed 42)"
+        ),
+        "trained_on": (
+            "children: the Kermany training patients (80%, seed 42); adults: the train part of "
+            "training/adult_split.json (nih-adult by patient, rsna-normal-adult by image)"
+        ),
+        "performance": report,
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m training.population", description=__doc__)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--data", type=Path, default=SHARED_DATA)
     parser.add_argument("--cache-dir", type=Path, default=REPO / ".cache")
     parser.add_argument("--cnn", action="store_true", help="also train the small CNN detector")
+    parser.add_argument(
+        "--install",
+        action="store_true",
+        help="write the chosen check into resources/model and name it in model.json",
+    )
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
     data, cache = args.data, args.cache_dir
     nih, rsna = data / "nih-adult", data / "rsna-normal-adult"
     child_train, child_val = patient_split(list_images(data / "kermany-train"), 0.2, 42)
     test_dev = list_images(data / "kermany-test-dev")
     adults = {part: adult_part(part, nih, rsna) for part in ("train", "validation", "held_out")}
     arrays = {
-        "child_train": load_arrays(child_train, 192, cache)[0],
-        "child_val": load_arrays(child_val, 192, cache)[0],
-        "test_dev": load_arrays(test_dev, 192, cache)[0],
-        **{f"adult_{p}": load_arrays(items, 192, cache)[0] for p, items in adults.items()},
+        "child_train": load_arrays(child_train, INPUT_SIZE, cache)[0],
+        "child_val": load_arrays(child_val, INPUT_SIZE, cache)[0],
+        "test_dev": load_arrays(test_dev, INPUT_SIZE, cache)[0],
+        **{f"adult_{p}": load_arrays(items, INPUT_SIZE, cache)[0] for p, items in adults.items()},
     }
-    features = {name: pooled(images) for name, images in arrays.items()}
-    x = np.concatenate([features["child_train"], features["adult_train"]])
-    y = np.r_[np.zeros(len(child_train)), np.ones(len(adults["train"]))]
-    weight = np.where(y == 1, len(child_train) / len(adults["train"]), 1.0)  # balanced
-    model = LogisticRegression().fit(x, y, weight)
-    scores = {name: model.decision_function(f) for name, f in features.items()}
+    # Rule steps 1-2: candidates chosen on the validation parts only.
+    candidates = {}
+    for pool in POOLS:
+        features = {name: pooled_arrays(images, pool) for name, images in arrays.items()}
+        model, scores, threshold = fit_candidate(features, len(child_train), len(adults["train"]))
+        candidates[pool] = (model, scores, threshold)
+    adult_validation_flagged = {
+        pool: round(float(np.mean(scores["adult_validation"] > threshold)), 4)
+        for pool, (_model, scores, threshold) in candidates.items()
+    }
+    pool = choose_pool(adult_validation_flagged)
+    model, scores, threshold = candidates[pool]
+    # Step 3: the test sets, once, for the chosen candidate.
     names = [f"{i.source} {'pneumonia' if i.label else 'normal'}" for i in adults["held_out"]]
-    report = {
-        "pixels": detector_report(
-            scores["child_val"], scores["test_dev"], scores["adult_held_out"], names
-        ),
-        "pixels_adult_validation_flagged": round(
-            float(np.mean(scores["adult_validation"] > flag_threshold(scores["child_val"]))), 4
-        ),
-        "view gate": detector_report(
-            _gate_scores([i.path for i in child_val]),
-            _gate_scores([i.path for i in test_dev]),
-            _gate_scores([i.path for i in adults["held_out"]]),
-            names,
-        ),
-        "max_children_flagged_rule": MAX_CHILDREN_FLAGGED,
+    report = detector_report(
+        scores["child_val"], scores["test_dev"], scores["adult_held_out"], names
+    )
+    report["adults_flagged_validation"] = adult_validation_flagged[pool]
+    report["children_flagged_test_dev_files"] = sorted(
+        item.path.name
+        for item, score in zip(test_dev, scores["test_dev"], strict=True)
+        if score > threshold
+    )
+    flagged_labels = [
+        i.label for i, s in zip(test_dev, scores["test_dev"], strict=True) if s > threshold
+    ]
+    report["children_flagged_test_dev_by_label"] = {
+        "normal": flagged_labels.count(0),
+        "pneumonia": flagged_labels.count(1),
     }
+    report["selection"] = {
+        "adults_flagged_validation_by_pool": {
+            str(p): s for p, s in adult_validation_flagged.items()
+        },
+        "chosen_pool": pool,
+    }
+    report["samples_flagged"] = _samples_flagged(data / "samples", model, pool, threshold)
+    full = {"pixels": report, "max_children_flagged_rule": MAX_CHILDREN_FLAGGED}
+    full["view gate"] = detector_report(
+        _gate_scores([i.path for i in child_val]),
+        _gate_scores([i.path for i in test_dev]),
+        _gate_scores([i.path for i in adults["held_out"]]),
+        names,
+    )
     if args.cnn:
-        small = {
-            "child_train": load_arrays(child_train, 128, cache)[0],
-            "child_val": load_arrays(child_val, 128, cache)[0],
-            "test_dev": load_arrays(test_dev, 128, cache)[0],
-            **{f"adult_{p}": load_arrays(items, 128, cache)[0] for p, items in adults.items()},
-        }
-        cnn = train_cnn(small["child_train"], small["adult_train"])
-        cnn_scores = {name: _cnn_scores(cnn, images) for name, images in small.items()}
-        report["cnn"] = detector_report(
-            cnn_scores["child_val"], cnn_scores["test_dev"], cnn_scores["adult_held_out"], names
-        )
-        report["cnn_adult_validation_flagged"] = round(
-            float(
-                np.mean(cnn_scores["adult_validation"] > flag_threshold(cnn_scores["child_val"]))
-            ),
-            4,
-        )
-        cnn.save(args.out / "cnn.keras")
-    (args.out / "report.json").write_text(json.dumps(report, indent=1) + "\n")
-    np.savez(
-        args.out / "scores.npz",
-        test_dev_files=np.array([i.path.name for i in test_dev]),
-        test_dev=scores["test_dev"],
-        adult_held_out_files=np.array([i.file for i in adults["held_out"]]),
-        adult_held_out=scores["adult_held_out"],
-    )
-    np.savez(
-        args.out / "pixels-model.npz",
-        mean=model.mean,
-        scale=model.scale,
-        coef=model.coef,
-        bias=model.bias,
-    )
-    print(json.dumps(report, indent=1))
+        full.update(_cnn_report(child_train, child_val, test_dev, adults, names, cache, args.out))
+    card = check_card(model, pool, threshold, report, time.monotonic() - started)
+    write_card(card, args.out / CHECK_CARD)
+    (args.out / "report.json").write_text(json.dumps(full, indent=1) + "\n")
+    if args.install:
+        install(card)
+    print(json.dumps(full, indent=1))
     return 0
+
+
+def install(card: dict, model_dir: Path = SHIPPED_MODEL_DIR) -> None:
+    """Write the check beside the shipped model, name it with its digest in `model.json`, and
+    record the cards as the release (the screening card's digest changes with the field)."""
+    from core.card_integrity import card_digest, write_released_models
+
+    write_card(card, model_dir / CHECK_CARD)
+    screening_path = model_dir / "model.json"
+    screening = json.loads(screening_path.read_text(encoding="utf-8"))
+    screening[CARD_FIELD] = {"card": CHECK_CARD, "digest": card_digest(card)}
+    write_card(screening, screening_path)
+    write_released_models(model_dir)
+
+
+def _samples_flagged(
+    samples: Path, model: LogisticRegression, pool: int, threshold: float
+) -> list[str]:
+    """The demo samples (training films at their natural aspect ratio) the check flags, read as
+    the app reads them: the check must not depend on the training split's squashing."""
+    from training.data import read_grayscale
+
+    flagged = []
+    for path in sorted(
+        p for p in samples.rglob("*") if p.suffix.lower() in {".png", ".jpeg", ".jpg"}
+    ):
+        features = pooled_input(read_grayscale(path), INPUT_SIZE, pool)[None]
+        if model.decision_function(features)[0] > threshold:
+            flagged.append(path.name)
+    return flagged
+
+
+def _cnn_report(child_train, child_val, test_dev, adults, names, cache, out) -> dict:
+    """The small CNN detector, measured beside (never shipped)."""
+    small = {
+        "child_train": load_arrays(child_train, 128, cache)[0],
+        "child_val": load_arrays(child_val, 128, cache)[0],
+        "test_dev": load_arrays(test_dev, 128, cache)[0],
+        **{f"adult_{p}": load_arrays(items, 128, cache)[0] for p, items in adults.items()},
+    }
+    cnn = train_cnn(small["child_train"], small["adult_train"])
+    cnn_scores = {name: _cnn_scores(cnn, images) for name, images in small.items()}
+    cnn.save(out / "cnn.keras")
+    threshold = flag_threshold(cnn_scores["child_val"])
+    return {
+        "cnn": detector_report(
+            cnn_scores["child_val"], cnn_scores["test_dev"], cnn_scores["adult_held_out"], names
+        ),
+        "cnn_adult_validation_flagged": round(
+            float(np.mean(cnn_scores["adult_validation"] > threshold)), 4
+        ),
+    }
 
 
 if __name__ == "__main__":

@@ -835,7 +835,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="+79"/>
+        <location filename="../../desktop/main_window.py" line="+80"/>
         <source>PneumoScreen: chest X-ray screening aid</source>
         <translation>PneumoScreen&#xa0;: aide au dépistage sur radiographie thoracique</translation>
     </message>
@@ -855,7 +855,7 @@
         <translation>Le dépistage commencera une fois le modèle chargé…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+24"/>
         <source>Cancelling after the files in progress…</source>
         <translation>Annulation après les fichiers en cours…</translation>
     </message>
@@ -962,7 +962,12 @@
         <translation>La carte thermique montre où le modèle a regardé, pas où se trouve la maladie.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
+        <source>On adults&apos; films its score carries no information (AUC 0.44 against NIH&apos;s labels), so a film of unknown age that looks like an adult&apos;s is not scored: the population check refused 98% of held-out adult films and 3.7% of held-out children&apos;s films, all normal.</source>
+        <translation>Sur les clichés d&apos;adultes, son score n&apos;apporte aucune information (AUC 0,44 par rapport aux étiquettes du NIH) ; un cliché d&apos;âge inconnu qui ressemble à celui d&apos;un adulte n&apos;est donc pas analysé : le contrôle de population a refusé 98 % des clichés d&apos;adultes réservés à l&apos;évaluation et 3,7 % des clichés d&apos;enfants réservés, tous normaux.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>327 images of the official test split that were never given to the developers, measured independently of them with the int8 file at the shipped threshold</source>
         <extracomment>What the figures are: `independent_evaluation.about` (`.set` where a card has no `about`) and `performance.note`.</extracomment>
         <translation>327 images de la partie test officielle jamais remises aux développeurs, mesurées indépendamment d&apos;eux avec le fichier int8 au seuil livré</translation>
@@ -1055,7 +1060,7 @@
 <context>
     <name>PatientForm</name>
     <message>
-        <location filename="../../desktop/patient_form.py" line="+55"/>
+        <location filename="../../desktop/patient_form.py" line="+56"/>
         <source>Patient ID</source>
         <extracomment>The age box&apos;s value for &quot;not known&quot; (shown as words, not as a number).</extracomment>
         <translation>ID patient</translation>
@@ -1111,7 +1116,14 @@
         <translation>Âge&#xa0;:</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
+        <source>A young child&apos;s film?
+Type the age to screen it…</source>
+        <translation>Cliché d&apos;un jeune enfant ?
+Saisissez l&apos;âge pour l&apos;analyser…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Edit the patient&apos;s details…</source>
         <translation>Modifier les données du patient…</translation>
     </message>
@@ -1402,6 +1414,16 @@ saisissez les données du patient…</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>Looks like an adult&apos;s film</source>
+        <translation>Ressemble à un cliché d&apos;adulte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This film looks like an adult&apos;s. The model was validated on young children only, so it was not scored. If the patient is a young child, type the age in the patient&apos;s details: the film is then screened.</source>
+        <translation>Ce cliché ressemble à celui d&apos;un adulte. Le modèle n&apos;a été validé que chez de jeunes enfants, il n&apos;a donc pas été analysé. Si le patient est un jeune enfant, saisissez son âge dans les informations du patient : le cliché sera alors analysé.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>File not found</source>
         <translation>Fichier introuvable</translation>
     </message>

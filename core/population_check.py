@@ -1,0 +1,142 @@
+"""Does this film look like it comes from the population the model was validated on?
+
+The screening model was trained and validated on children aged 1-5 from one hospital. On adults
+its score carries no information (AUC 0.44 against NIH's labels, worse than chance: see the model
+card, "Model 2"), and it calls almost every adult's normal film pneumonia. Most films in a general
+clinic are adults', and most JPEGs carry no age. So when the patient's age is not known, this
+check looks at the film itself: a logistic regression on the screening model's own input, averaged
+over blocks of `pool` x `pool` pixels (576 numbers at 192 px and blocks of 8). A film it flags gets
+no score and no label (`core.screening`); where the age is known, the age decides instead.
+
+The check's weights and threshold live in their own card (`population-check.json`, written by
+`python -m training.population`), named by the screening model's card together with that card's
+digest (`card_integrity.card_digest`): the screening card's own released digest covers the name
+and the digest, so an edit of either card is refused, and the release version (the result cache's
+key) changes whenever the check does. A plain dot product: no second network, no TensorFlow.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from core.card_integrity import card_digest
+from core.errors import ModelCardError, ModelIntegrityError
+from core.model_card import ModelCard
+from core.preprocess import prepare_image
+from core.reason_codes import Reason, ReasonCode
+
+#: The screening card's field naming the check: {"card": file name, "digest": card_digest}.
+CARD_FIELD = "population_check"
+
+
+def pooled_input(gray: np.ndarray, input_size: int, pool: int) -> np.ndarray:
+    """The screening model's input (`prepare_image`) averaged over `pool` x `pool` blocks,
+    flattened, 0-1: the check's features. Training computes them with this same function."""
+    return pooled_arrays(prepare_image(gray, input_size)[None], pool)[0]
+
+
+def pooled_arrays(images: np.ndarray, pool: int) -> np.ndarray:
+    """`pooled_input` for a stack of already prepared model inputs (N x size x size uint8)."""
+    n, height, width = images.shape
+    blocks = images.reshape(n, height // pool, pool, width // pool, pool).astype(np.float64)
+    return blocks.mean(axis=(2, 4)).reshape(n, -1) / 255.0
+
+
+@dataclass(frozen=True)
+class PopulationCheck:
+    """A loaded check: `flags(gray)` is True for a film unlike the validated population."""
+
+    version: str
+    input_size: int
+    pool: int
+    weights: np.ndarray  # float64, one per pooled input
+    bias: float
+    threshold: float  # flag when score > threshold
+
+    def score(self, gray: np.ndarray) -> float:
+        """How far the film looks from the validated children (higher: more like an adult's)."""
+        return float(pooled_input(gray, self.input_size, self.pool) @ self.weights + self.bias)
+
+    def flags(self, gray: np.ndarray) -> bool:
+        return self.score(gray) > self.threshold
+
+
+def load_population_check(screening_card: ModelCard) -> PopulationCheck | None:
+    """The check the screening card names (`population_check`), or None when it names none.
+
+    Raises:
+        ModelCardError: the named card is missing, does not parse or breaks the contract.
+        ModelIntegrityError: the card's digest is not the one the screening card records.
+    """
+    entry = screening_card.raw.get(CARD_FIELD)
+    if entry is None:
+        return None
+    if not (isinstance(entry, dict) and set(entry) == {"card", "digest"}):
+        raise ModelCardError(
+            f'The model card\'s {CARD_FIELD} must be {{"card": file, "digest": sha256}}. '
+            f"Received: {entry!r}"
+        )
+    path = screening_card.path.parent / str(entry["card"])
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ModelCardError(f"The population check's card {path} cannot be read: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise ModelCardError(f"The population check's card {path} is not a JSON object.")
+    if card_digest(raw) != entry["digest"]:
+        raise ModelIntegrityError(
+            f"The population check's card {path} is not the one released with the model "
+            "(its digest differs). Reinstall PneumoScreen."
+        )
+    return _parsed(raw, path)
+
+
+def _parsed(raw: dict, path: Path) -> PopulationCheck:
+    try:
+        input_size, pool = int(raw["input_size"]), int(raw["pool"])
+        weights = np.asarray(raw["weights"], dtype=np.float64)
+        bias, threshold = float(raw["bias"]), float(raw["threshold"])
+        version = str(raw["version"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ModelCardError(f"The population check's card {path} lacks a field: {exc}") from exc
+    cells = (input_size // pool) ** 2 if pool > 0 and input_size % pool == 0 else -1
+    if weights.shape != (cells,) or not np.all(np.isfinite(weights)):
+        raise ModelCardError(
+            f"The population check's card {path} must hold {max(cells, 0)} finite weights "
+            f"for input_size {input_size} and pool {pool}. Received: {weights.shape[0]} values."
+        )
+    if not (math.isfinite(bias) and math.isfinite(threshold)):
+        raise ModelCardError(
+            f"The population check's card {path} has a bias or threshold "
+            "that is not a finite number."
+        )
+    return PopulationCheck(version, input_size, pool, weights, bias, threshold)
+
+
+def refusal_reason(validated_ages: tuple[float, float] | None) -> Reason:
+    """Why a flagged film got no score, naming the validated ages (the card's)."""
+    ages = (
+        "young children"
+        if validated_ages is None
+        else (f"children aged {_years(validated_ages[0])}-{_years(validated_ages[1])} years")
+    )
+    child = (
+        "a young child"
+        if validated_ages is None
+        else (f"a child of {_years(validated_ages[0])}-{_years(validated_ages[1])} years")
+    )
+    return Reason(
+        ReasonCode.OUTSIDE_VALIDATED_POPULATION,
+        f"This film looks like an adult's: the model was validated on {ages} only, so it was not "
+        f"scored. If the patient is {child}, type the age in the patient's details in "
+        "PneumoScreen's window: the film is then screened.",
+    )
+
+
+def _years(value: float) -> str:
+    return f"{value:g}"

@@ -1,0 +1,54 @@
+"""An adult's film in the window (issue 15's fallback), driven through the widgets with the real
+model: it is refused with its own reason and no score; a clinician who knows it is a young
+child's types the age in the patient form, and the window screens it again, with that age."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from core.reason_codes import ReasonCode
+from core.result import Status
+from desktop.results_model import COL_REASON, COL_SCORE
+from tests.test_desktop_patient import click_row
+from tests.test_desktop_table import TIMEOUT_MS, open_window
+from tests.test_population_check import ADULT_FILM
+
+
+def test_an_adult_film_is_refused_and_a_typed_childs_age_gets_it_screened(
+    qtbot, home, shared_data, tmp_path
+):
+    film = Path(shutil.copy(next((shared_data / "nih-adult").rglob(ADULT_FILM)), tmp_path))
+    window = open_window(qtbot, load_model=True)
+    with qtbot.waitSignal(window.batch_finished, timeout=TIMEOUT_MS):
+        window.add_paths([film])
+    view = window.table.model()
+    assert view.rowCount() == 1
+    assert view.index(0, COL_REASON).data() == "Looks like an adult's film"
+    assert view.index(0, COL_SCORE).data() == "\u2013"  # no score
+    refused = window.detail.result()
+    assert refused.reason_code is ReasonCode.OUTSIDE_VALIDATED_POPULATION
+    assert "looks like an adult's" in window.detail.reason.text()
+
+    click_row(qtbot, window, refused.id)
+    form = window.detail.patient_form
+    assert form.isVisible() and "Type the age to screen it" in form.toggle.text()
+    qtbot.mouseClick(form.toggle, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(form.age.hasFocus)  # the field the user is asked to fill
+    form.age.lineEdit().selectAll()
+    qtbot.keyClicks(form.age.lineEdit(), "3")
+    with qtbot.waitSignal(window.batch_finished, timeout=TIMEOUT_MS):
+        qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+
+    screened = window.detail.result()  # the new result is shown at once
+    assert screened.id != refused.id and screened.status is Status.OK
+    assert screened.score is not None and screened.patient_age_years == 3.0
+    assert view.rowCount() == 1
+    assert view.index(0, COL_SCORE).data() == f"{screened.score:.1f}"
+    assert not window.detail.reason.isVisible()
