@@ -104,6 +104,7 @@ def observe(files: Sequence[Path], card_path: Path | None = None) -> dict[str, A
                 "label": result.label.value if result.label else None,
                 "threshold": result.threshold,
                 "reason": result.reason,
+                "reason_code": None if result.reason_code is None else str(result.reason_code),
                 "model_score": model_score,
             }
         )
@@ -130,6 +131,9 @@ def compare(expected: dict[str, Any], observed: dict[str, Any]) -> list[Check]:
             want["status"] == got["status"]
             and want["label"] == got["label"]
             and want["threshold"] == got["threshold"]
+            # A refusal's kind matters too (an adult's film refused by the view gate instead of
+            # the population check is a fault); records older than reason codes have none.
+            and want.get("reason_code", got["reason_code"]) == got["reason_code"]
             and _close(want["score"], got["score"], SCORE_TOLERANCE)
             and _close(want["model_score"], got["model_score"], tolerance)
         )

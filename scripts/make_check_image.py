@@ -15,6 +15,10 @@ with `expected.json`. Two kinds of image, neither of them a film of the data set
   Kermany et al. 2018, CC BY 4.0; no single patient can be seen in it). It passes both gates and
   must come out `ok`, PNEUMONIA, with its recorded score (99.7, within 0.1) and threshold, so a
   changed calibration or threshold fails the self-test by itself.
+- `average-adult-film.png`: the pixel-wise mean of the NIH normal films of the adults' `train`
+  part (`training/adult_split.json`; NIH Clinical Center, released without use restrictions). It
+  passes both gates and must be refused by the population check (`outside_validated_population`),
+  so a bundle whose check is missing or no longer refuses adults' films fails the self-test.
 
 The expected outcome is data, not code: whenever the model, its card or the quality gate changes,
 rerun this script and commit `expected.json`. `tests/test_self_test.py` fails while it is stale.
@@ -40,6 +44,8 @@ WIDTH, HEIGHT = 400, 480
 SEED = 20261126
 DICOM_BITS_STORED = 12
 TRAIN_DIR = REPO.parent / "shared" / "data" / "kermany-train"
+NIH_DIR = REPO.parent / "shared" / "data" / "nih-adult"
+RSNA_DIR = REPO.parent / "shared" / "data" / "rsna-normal-adult"
 #: The films are 224 pixels a side; any that is not is resized to it before it is averaged.
 FILM_SIDE = 224
 
@@ -80,6 +86,11 @@ def average_film(train_dir: Path) -> np.ndarray:
     films = sorted((train_dir / "PNEUMONIA").glob("*.png"))
     if not films:
         raise FileNotFoundError(f"No PNEUMONIA films to average. Received: {train_dir}")
+    return mean_film(films)
+
+
+def mean_film(films: list[Path]) -> np.ndarray:
+    """The pixel-wise mean of `films`, each resized to FILM_SIDE a side first where it is not."""
     total = np.zeros((FILM_SIDE, FILM_SIDE), dtype=np.float64)
     for path in films:
         with Image.open(path) as film:
@@ -88,6 +99,18 @@ def average_film(train_dir: Path) -> np.ndarray:
                 gray = gray.resize((FILM_SIDE, FILM_SIDE), Image.Resampling.BILINEAR)
             total += np.asarray(gray, dtype=np.float64)
     return np.clip(np.rint(total / len(films)), 0, 255).astype(np.uint8)
+
+
+def average_adult_film(nih_dir: Path, rsna_dir: Path) -> np.ndarray:
+    """The mean of the NIH normal films of the adults' `train` part, uint8, FILM_SIDE a side."""
+    from training.adult_data import NIH, adult_part
+
+    films = [
+        film.path
+        for film in adult_part("train", nih_dir, rsna_dir)
+        if film.source == NIH and film.label == 0
+    ]
+    return mean_film(films)
 
 
 def write_png(pixels: np.ndarray, path: Path, description: str | None = None) -> None:
@@ -149,6 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     folder = check_folder()
     folder.mkdir(parents=True, exist_ok=True)
     png, dcm, film = folder / "check.png", folder / "check.dcm", folder / "average-film.png"
+    adult = folder / "average-adult-film.png"
     if args.images or not png.exists() or not dcm.exists():
         pixels = phantom()
         write_png(pixels, png)
@@ -159,11 +183,18 @@ def main(argv: list[str] | None = None) -> int:
             "(Kermany et al. 2018, Mendeley Data V3, CC BY 4.0)"
         )
         write_png(average_film(args.train_dir), film, description)
-    expected = observe([png, dcm, film])
+    if args.images or not adult.exists():
+        description = (
+            "PneumoScreen self-test: the mean of the NIH normal films of the adults' train part "
+            "(NIH Clinical Center, ChestX-ray14; Wang et al., CVPR 2017)"
+        )
+        write_png(average_adult_film(NIH_DIR, RSNA_DIR), adult, description)
+    expected = observe([png, dcm, film, adult])
     expected_path().write_text(json.dumps(expected, indent=2) + "\n", encoding="utf-8")
     for image in expected["images"]:
         print(
-            f"{image['file']}: {image['status']}, score {image['score']}, label {image['label']}, "
+            f"{image['file']}: {image['status']} {image['reason_code'] or ''}, score "
+            f"{image['score']}, label {image['label']}, "
             f"threshold {image['threshold']}, model score {image['model_score']}"
         )
     print(f"wrote {expected_path().relative_to(REPO)}")

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from core import cli, self_test
+from core.card_integrity import card_digest
 from core.self_test import check_folder, compare, expected_path, observe, run_self_test
-from tests.card_edits import GATE_CARD, MODEL_CARD, edit, negated, register_as_released
+from tests.card_edits import DELETE, GATE_CARD, MODEL_CARD, edit, negated, register_as_released
 from tests.conftest import SHIPPED_MODEL_DIR
 
 pytestmark = pytest.mark.usefixtures("home")  # a data folder of its own
@@ -44,7 +45,8 @@ def test_the_recorded_outcome_is_what_the_source_tree_gives():
 
 def test_the_check_images_are_pngs_and_a_dicom_that_the_model_scores():
     images = expected()["images"]
-    assert sorted(Path(image["file"]).suffix for image in images) == [".dcm", ".png", ".png"]
+    suffixes = sorted(Path(image["file"]).suffix for image in images)
+    assert suffixes == [".dcm", ".png", ".png", ".png"]
     assert all(image["model_score"] is not None for image in images)
 
 
@@ -171,3 +173,30 @@ def test_self_test_fails_on_changed_settings_even_past_the_card_check(
     out = capsys.readouterr().out
     assert "ok    model:" in out and f"FAIL  {noticed_by}:" in out
     assert out.rstrip().endswith("self-test FAILED")
+
+
+def test_the_adult_check_image_is_refused_by_the_population_check():
+    (adult,) = [i for i in expected()["images"] if i["file"] == "average-adult-film.png"]
+    assert adult["status"] == "rejected"
+    assert adult["reason_code"] == "outside_validated_population"
+
+
+@pytest.mark.parametrize("how", ["check-flags-nothing", "check-removed"])
+def test_self_test_fails_when_adults_films_are_no_longer_refused(
+    tmp_path, capsys, monkeypatch, how
+):
+    """Past the card check on purpose: a population check that no longer refuses (or no check at
+    all) lets the mean adult film through, and the self-test says so."""
+    folder = shutil.copytree(SHIPPED_MODEL_DIR, tmp_path / "model")
+    if how == "check-flags-nothing":
+        check = edit(folder, "population-check.json", "threshold", 1e9)
+        digest = card_digest(json.loads(check.read_text(encoding="utf-8")))
+        register_as_released(
+            monkeypatch, edit(folder, MODEL_CARD, "population_check.digest", digest)
+        )
+    else:
+        register_as_released(monkeypatch, edit(folder, MODEL_CARD, "population_check", DELETE))
+
+    assert run_self_test(card_path=folder / MODEL_CARD) is False
+    out = capsys.readouterr().out
+    assert "FAIL  average-adult-film.png:" in out and "ok    average-film.png:" in out
