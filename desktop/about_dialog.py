@@ -124,12 +124,12 @@ class AboutDialog(QDialog):
         parts = [
             f"<h2>{escape(card.name)} {escape(card.version)}</h2>",
             "<p><b>" + escape(self.tr("A screening aid, not a diagnosis.")) + "</b></p>",
-            f"<h3>{escape(self.tr('Intended use'))}</h3>"
+            "<h3>" + escape(self.tr("Intended use")) + "</h3>"
             f"<p>{escape(card_text(raw['intended_use']))}</p>",
-            f"<h3>{escape(self.tr('Limitations'))}</h3><ul>",
+            "<h3>" + escape(self.tr("Limitations")) + "</h3><ul>",
             *(f"<li>{escape(card_text(item))}</li>" for item in raw.get("limitations", [])),
             "</ul>",
-            f"<h3>{escape(self.tr('Measured performance'))}</h3>",
+            "<h3>" + escape(self.tr("Measured performance")) + "</h3>",
             "<p>"
             + escape(
                 self.tr(
@@ -205,7 +205,7 @@ class AboutDialog(QDialog):
         )
         qt = self.tr("Qt {qt}, PySide6 {pyside}").format(qt=qVersion(), pyside=PySide6.__version__)
         return (
-            f"<h3>{escape(self.tr('Licences'))}</h3>"
+            "<h3>" + escape(self.tr("Licences")) + "</h3>"
             f"<table cellpadding='4' cellspacing='0'>{rows}</table>"
             f"<p><small>{escape(qt)}. "
             + escape(
@@ -219,7 +219,9 @@ class AboutDialog(QDialog):
 
     def privacy_html(self) -> str:
         return (
-            f"<h3>{escape(self.tr('Nothing leaves this computer'))}</h3><p>"
+            "<h3>"
+            + escape(self.tr("Nothing leaves this computer"))
+            + "</h3><p>"
             + escape(
                 self.tr(
                     "PneumoScreen never opens a network connection. Images are read where they "

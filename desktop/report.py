@@ -110,11 +110,15 @@ def notice_html() -> str:
 
 def signature_html() -> str:
     line = "_" * 28
+    # Texts are translated outside the f-strings: lupdate does not look inside their braces.
+    reviewer = escape(translate("Report", "Reviewed by (name):"))
+    signature = escape(translate("Report", "Signature:"))
+    date = escape(translate("Report", "Date:"))
     return (
         "<table width='100%' style='margin-top:18px'><tr>"
-        f"<td>{escape(translate('Report', 'Reviewed by (name):'))}<br><br>{line}</td>"
-        f"<td>{escape(translate('Report', 'Signature:'))}<br><br>{line}</td>"
-        f"<td>{escape(translate('Report', 'Date:'))}<br><br>{'_' * 16}</td>"
+        f"<td>{reviewer}<br><br>{line}</td>"
+        f"<td>{signature}<br><br>{line}</td>"
+        f"<td>{date}<br><br>{'_' * 16}</td>"
         "</tr></table>"
     )
 
@@ -176,7 +180,8 @@ def _patient_table(result: ScreeningResult) -> str:
     html += "</table>"
     warning = age_warning_text(result)  # the detail pane's sentence, in the window's language
     if warning:
-        html += f"<p style='color:#6b4300'><b>{escape(translate('Report', 'Age:'))}</b> "
+        age = escape(translate("Report", "Age:"))
+        html += f"<p style='color:#6b4300'><b>{age}</b> "
         html += f"{escape(warning)}</p>"
     return html
 
@@ -190,9 +195,10 @@ def _pictures(page: ReportInput, document: QTextDocument) -> str:
     film = _fitted(page.image)
     width, height = _display_size(film)
     document.addResource(QTextDocument.ResourceType.ImageResource, QUrl("report:film"), film)
+    caption = escape(translate("Report", "The X-ray"))
     cells = [
         f"<td align='center'><img src='report:film' width='{width}' height='{height}'><br>"
-        f"{escape(translate('Report', 'The X-ray'))}</td>"
+        f"{caption}</td>"
     ]
     heatmap = page.result.heatmap
     if heatmap is not None:
@@ -201,18 +207,21 @@ def _pictures(page: ReportInput, document: QTextDocument) -> str:
         document.addResource(
             QTextDocument.ResourceType.ImageResource, QUrl("report:legend"), legend_image()
         )
+        caption = escape(translate("Report", "Where the model saw signs of pneumonia"))
         cells.append(
             f"<td align='center'><img src='report:cam' width='{width}' height='{height}'><br>"
-            f"{escape(translate('Report', 'Where the model saw signs of pneumonia'))}</td>"
+            f"{caption}</td>"
         )
     table = f"<table width='100%' cellpadding='4'><tr>{''.join(cells)}</tr></table>"
     if heatmap is None:
         return table
+    colours, weak = translate("Report", "Heatmap colours:"), translate("Report", "weak")
+    strong = translate("Report", "strong")
+    none = translate("Report", "no colour: no sign of pneumonia")
     legend = (
-        f"{escape(translate('Report', 'Heatmap colours:'))} {escape(translate('Report', 'weak'))}"
+        f"{escape(colours)} {escape(weak)}"
         " <img src='report:legend' width='140' height='10'> "
-        f"{escape(translate('Report', 'strong'))}; "
-        f"{escape(translate('Report', 'no colour: no sign of pneumonia'))}"
+        f"{escape(strong)}; {escape(none)}"
     )
     return f"{table}<p align='center'>{legend}</p>"
 
@@ -238,14 +247,16 @@ def _verdict(result: ScreeningResult) -> str:
         html += f"<p>{escape(sentence)}</p>"
     else:
         reason = escape(reason_text(result))
-        html += f"<p><b>{escape(translate('Report', 'Reason:'))}</b> {reason}</p>"
+        title = escape(translate("Report", "Reason:"))
+        html += f"<p><b>{title}</b> {reason}</p>"
     return html
 
 
 def _review(review: Review | None) -> str:
     title = escape(translate("Report", "Clinician's review:"))
     if review is None:
-        return f"<p><b>{title}</b> {escape(translate('Report', 'not reviewed yet'))}</p>"
+        not_yet = escape(translate("Report", "not reviewed yet"))
+        return f"<p><b>{title}</b> {not_yet}</p>"
     said = translate("Report", "{decision}, by {reviewer} on {when}").format(
         decision=decision_text(review.decision),
         reviewer=review.reviewer,
@@ -253,7 +264,8 @@ def _review(review: Review | None) -> str:
     )
     html = f"<p><b>{title}</b> {escape(said)}"
     if review.note:
-        html += f"<br>{escape(translate('Report', 'Note:'))} {escape(review.note)}"
+        note = escape(translate("Report", "Note:"))
+        html += f"<br>{note} {escape(review.note)}"
     return html + "</p>"
 
 

@@ -99,10 +99,12 @@ def day_summary_document(
         f"<tr><td width='60%'>{escape(name)}</td><td align='right'>{value}</td></tr>"
         for name, value in rows
     )
+    # Translated outside the f-string: lupdate does not look inside its braces.
+    flagged_title = escape(translate("Report", "Flagged films: pneumonia likely"))
     parts = [
         header_html(clinic, title, printed_at),
         f"<table cellpadding='3' border='1' cellspacing='0' width='60%'>{table}</table>",
-        f"<h3>{escape(translate('Report', 'Flagged films: pneumonia likely'))}</h3>",
+        f"<h3>{flagged_title}</h3>",
         _flagged_table(flagged(results), reviews),
         notice_html(),
         signature_html(),
@@ -115,7 +117,8 @@ def day_summary_document(
 
 def _flagged_table(results: list[ScreeningResult], reviews: Mapping[int, Review]) -> str:
     if not results:
-        return f"<p>{escape(translate('Report', 'No film was flagged on this day.'))}</p>"
+        none = escape(translate("Report", "No film was flagged on this day."))
+        return f"<p>{none}</p>"
     heads = (
         translate("Report", "Time"),
         translate("Report", "File"),

@@ -85,7 +85,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
+        <source>Intended use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Limitations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Measured performance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>At the decision threshold {threshold} (score 0-100), with 95% confidence intervals:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -135,12 +150,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>Licences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Qt is used under the LGPL v3: its libraries are separate files in the installation folder and can be replaced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
+        <source>Nothing leaves this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>PneumoScreen never opens a network connection. Images are read where they are; results, settings and the error log are kept only in this folder:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1599,7 +1624,22 @@ type the patient&apos;s details…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+11"/>
+        <source>Reviewed by (name):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signature:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>(clinic name not set)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1610,7 +1650,7 @@ type the patient&apos;s details…</source>
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../../desktop/report_summary.py" line="+123"/>
+        <location filename="../../desktop/report_summary.py" line="+126"/>
         <source>Patient name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1641,7 +1681,12 @@ type the patient&apos;s details…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+13"/>
+        <source>Age:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>The image cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1651,22 +1696,67 @@ type the patient&apos;s details…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+5"/>
+        <source>The X-ray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Where the model saw signs of pneumonia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Heatmap colours:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>weak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>strong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no colour: no sign of pneumonia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Pneumonia score {score} of 100, against a threshold of {threshold} ({source}): a score at or above the threshold means pneumonia is likely.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
+        <source>Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Clinician&apos;s review:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>not reviewed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{decision}, by {reviewer} on {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
+        <source>Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <location filename="../../desktop/report_summary.py" line="-1"/>
         <source>File</source>
         <translation type="unfinished"></translation>
@@ -1682,7 +1772,7 @@ type the patient&apos;s details…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/report_summary.py" line="-55"/>
+        <location filename="../../desktop/report_summary.py" line="-58"/>
         <source>{n} films: {p} pneumonia likely, {c} no pneumonia signs, {r} rejected, {u} could not be read; {v} reviewed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1722,7 +1812,17 @@ type the patient&apos;s details…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+7"/>
+        <source>Flagged films: pneumonia likely</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No film was flagged on this day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>

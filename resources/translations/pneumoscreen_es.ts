@@ -85,7 +85,22 @@
         <translation>Apoyo al tamizaje, no un diagnóstico.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
+        <source>Intended use</source>
+        <translation>Uso previsto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Limitations</source>
+        <translation>Limitaciones</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Measured performance</source>
+        <translation>Rendimiento medido</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>At the decision threshold {threshold} (score 0-100), with 95% confidence intervals:</source>
         <translation>Con el umbral de decisión {threshold} (puntuación 0-100) e intervalos de confianza del 95%:</translation>
     </message>
@@ -135,12 +150,22 @@
         <translation>Qt {qt}, PySide6 {pyside}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>Licences</source>
+        <translation>Licencias</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Qt is used under the LGPL v3: its libraries are separate files in the installation folder and can be replaced.</source>
         <translation>Qt se usa bajo la licencia LGPL v3: sus bibliotecas son archivos separados en la carpeta de instalación y pueden reemplazarse.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
+        <source>Nothing leaves this computer</source>
+        <translation>Nada sale de esta computadora</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>PneumoScreen never opens a network connection. Images are read where they are; results, settings and the error log are kept only in this folder:</source>
         <translation>PneumoScreen nunca abre una conexión de red. Las imágenes se leen donde están; los resultados, la configuración y el registro de errores se guardan solo en esta carpeta:</translation>
     </message>
@@ -1602,7 +1627,22 @@ ingrese los datos del paciente…</translation>
         <translation>Apoyo al tamizaje, no un diagnóstico. Un profesional de salud debe revisar cada imagen. El modelo se entrenó con radiografías de tórax frontales de niños de un solo hospital.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+11"/>
+        <source>Reviewed by (name):</source>
+        <translation>Revisado por (nombre):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signature:</source>
+        <translation>Firma:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date:</source>
+        <translation>Fecha:</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>(clinic name not set)</source>
         <translation>(nombre del centro no configurado)</translation>
     </message>
@@ -1613,7 +1653,7 @@ ingrese los datos del paciente…</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../../desktop/report_summary.py" line="+123"/>
+        <location filename="../../desktop/report_summary.py" line="+126"/>
         <source>Patient name</source>
         <translation>Nombre del paciente</translation>
     </message>
@@ -1644,7 +1684,12 @@ ingrese los datos del paciente…</translation>
         <translation>Fecha del estudio</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+13"/>
+        <source>Age:</source>
+        <translation>Edad:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>The image cannot be read.</source>
         <translation>No se puede leer la imagen.</translation>
     </message>
@@ -1654,22 +1699,67 @@ ingrese los datos del paciente…</translation>
         <translation>No se puede mostrar la imagen: {problem}</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+5"/>
+        <source>The X-ray</source>
+        <translation>La radiografía</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Where the model saw signs of pneumonia</source>
+        <translation>Dónde vio el modelo signos de neumonía</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Heatmap colours:</source>
+        <translation>Colores del mapa de calor:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>weak</source>
+        <translation>débil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>strong</source>
+        <translation>fuerte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no colour: no sign of pneumonia</source>
+        <translation>sin color: ningún signo de neumonía</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Pneumonia score {score} of 100, against a threshold of {threshold} ({source}): a score at or above the threshold means pneumonia is likely.</source>
         <translation>Puntuación de neumonía: {score} de 100, frente a un umbral de {threshold} ({source}): una puntuación igual o superior al umbral indica que la neumonía es probable.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
+        <source>Reason:</source>
+        <translation>Motivo:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Clinician&apos;s review:</source>
         <translation>Revisión clínica:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>not reviewed yet</source>
+        <translation>aún no revisado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{decision}, by {reviewer} on {when}</source>
         <translation>{decision}, por {reviewer}, el {when}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
+        <source>Note:</source>
+        <translation>Nota:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <location filename="../../desktop/report_summary.py" line="-1"/>
         <source>File</source>
         <translation>Archivo</translation>
@@ -1685,7 +1775,7 @@ ingrese los datos del paciente…</translation>
         <translation>Versión del modelo</translation>
     </message>
     <message>
-        <location filename="../../desktop/report_summary.py" line="-55"/>
+        <location filename="../../desktop/report_summary.py" line="-58"/>
         <source>{n} films: {p} pneumonia likely, {c} no pneumonia signs, {r} rejected, {u} could not be read; {v} reviewed.</source>
         <translation>{n} radiografías: {p} con neumonía probable, {c} sin signos de neumonía, {r} rechazadas, {u} no legibles; {v} revisadas.</translation>
     </message>
@@ -1725,7 +1815,17 @@ ingrese los datos del paciente…</translation>
         <translation>Revisadas por un profesional de salud</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+7"/>
+        <source>Flagged films: pneumonia likely</source>
+        <translation>Radiografías señaladas: neumonía probable</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No film was flagged on this day.</source>
+        <translation>No se señaló ninguna radiografía este día.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>

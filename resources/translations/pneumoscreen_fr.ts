@@ -85,7 +85,22 @@
         <translation>Une aide au dépistage, pas un diagnostic.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
+        <source>Intended use</source>
+        <translation>Utilisation prévue</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Limitations</source>
+        <translation>Limites</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Measured performance</source>
+        <translation>Performances mesurées</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>At the decision threshold {threshold} (score 0-100), with 95% confidence intervals:</source>
         <translation>Au seuil de décision {threshold} (score 0-100), avec intervalles de confiance à 95&#xa0;%&#xa0;:</translation>
     </message>
@@ -135,12 +150,22 @@
         <translation>Qt {qt}, PySide6 {pyside}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>Licences</source>
+        <translation>Licences</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Qt is used under the LGPL v3: its libraries are separate files in the installation folder and can be replaced.</source>
         <translation>Qt est utilisé sous licence LGPL v3&#xa0;: ses bibliothèques sont des fichiers distincts dans le dossier d&apos;installation et peuvent être remplacées.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
+        <source>Nothing leaves this computer</source>
+        <translation>Rien ne quitte cet ordinateur</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>PneumoScreen never opens a network connection. Images are read where they are; results, settings and the error log are kept only in this folder:</source>
         <translation>PneumoScreen n&apos;ouvre jamais de connexion réseau. Les images sont lues là où elles se trouvent&#xa0;; les résultats, les réglages et le journal des erreurs sont conservés uniquement dans ce dossier&#xa0;:</translation>
     </message>
@@ -1602,7 +1627,22 @@ saisissez les données du patient…</translation>
         <translation>Aide au dépistage, pas un diagnostic. Un clinicien doit relire chaque image. Le modèle a été entraîné sur des radiographies thoraciques de face d&apos;enfants provenant d&apos;un seul hôpital.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+11"/>
+        <source>Reviewed by (name):</source>
+        <translation>Relu par (nom)&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signature:</source>
+        <translation>Signature&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date:</source>
+        <translation>Date&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>(clinic name not set)</source>
         <translation>(nom de la clinique non défini)</translation>
     </message>
@@ -1613,7 +1653,7 @@ saisissez les données du patient…</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../../desktop/report_summary.py" line="+123"/>
+        <location filename="../../desktop/report_summary.py" line="+126"/>
         <source>Patient name</source>
         <translation>Nom du patient</translation>
     </message>
@@ -1644,7 +1684,12 @@ saisissez les données du patient…</translation>
         <translation>Date de l&apos;examen</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+13"/>
+        <source>Age:</source>
+        <translation>Âge&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>The image cannot be read.</source>
         <translation>Impossible de lire l&apos;image.</translation>
     </message>
@@ -1654,22 +1699,67 @@ saisissez les données du patient…</translation>
         <translation>Impossible d&apos;afficher l&apos;image&#xa0;: {problem}</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+5"/>
+        <source>The X-ray</source>
+        <translation>La radiographie</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Where the model saw signs of pneumonia</source>
+        <translation>Où le modèle a vu des signes de pneumonie</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Heatmap colours:</source>
+        <translation>Couleurs de la carte thermique&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>weak</source>
+        <translation>faible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>strong</source>
+        <translation>fort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no colour: no sign of pneumonia</source>
+        <translation>sans couleur&#xa0;: aucun signe de pneumonie</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Pneumonia score {score} of 100, against a threshold of {threshold} ({source}): a score at or above the threshold means pneumonia is likely.</source>
         <translation>Score de pneumonie {score} sur 100, pour un seuil de {threshold} ({source})&#xa0;: un score égal ou supérieur au seuil indique une pneumonie probable.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
+        <source>Reason:</source>
+        <translation>Motif&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Clinician&apos;s review:</source>
         <translation>Relecture du clinicien&#xa0;:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>not reviewed yet</source>
+        <translation>pas encore relu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{decision}, by {reviewer} on {when}</source>
         <translation>{decision}, par {reviewer} le {when}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
+        <source>Note:</source>
+        <translation>Note&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <location filename="../../desktop/report_summary.py" line="-1"/>
         <source>File</source>
         <translation>Fichier</translation>
@@ -1685,7 +1775,7 @@ saisissez les données du patient…</translation>
         <translation>Version du modèle</translation>
     </message>
     <message>
-        <location filename="../../desktop/report_summary.py" line="-55"/>
+        <location filename="../../desktop/report_summary.py" line="-58"/>
         <source>{n} films: {p} pneumonia likely, {c} no pneumonia signs, {r} rejected, {u} could not be read; {v} reviewed.</source>
         <translation>{n} clichés&#xa0;: {p} avec pneumonie probable, {c} sans signe de pneumonie, {r} rejetés, {u} illisibles&#xa0;; {v} relus.</translation>
     </message>
@@ -1725,7 +1815,17 @@ saisissez les données du patient…</translation>
         <translation>Relus par un clinicien</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+7"/>
+        <source>Flagged films: pneumonia likely</source>
+        <translation>Clichés signalés&#xa0;: pneumonie probable</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No film was flagged on this day.</source>
+        <translation>Aucun cliché n&apos;a été signalé ce jour-là.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>

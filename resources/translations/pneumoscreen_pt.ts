@@ -85,7 +85,22 @@
         <translation>Um auxiliar de rastreio, não um diagnóstico.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
+        <source>Intended use</source>
+        <translation>Utilização prevista</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Limitations</source>
+        <translation>Limitações</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Measured performance</source>
+        <translation>Desempenho medido</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>At the decision threshold {threshold} (score 0-100), with 95% confidence intervals:</source>
         <translation>No limiar de decisão {threshold} (pontuação 0-100), com intervalos de confiança de 95%:</translation>
     </message>
@@ -135,12 +150,22 @@
         <translation>Qt {qt}, PySide6 {pyside}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>Licences</source>
+        <translation>Licenças</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Qt is used under the LGPL v3: its libraries are separate files in the installation folder and can be replaced.</source>
         <translation>O Qt é utilizado ao abrigo da LGPL v3: as suas bibliotecas são ficheiros separados na pasta de instalação e podem ser substituídas.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
+        <source>Nothing leaves this computer</source>
+        <translation>Nada sai deste computador</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>PneumoScreen never opens a network connection. Images are read where they are; results, settings and the error log are kept only in this folder:</source>
         <translation>O PneumoScreen nunca abre uma ligação de rede. As imagens são lidas onde estão; os resultados, as definições e o registo de erros são guardados apenas nesta pasta:</translation>
     </message>
@@ -1602,7 +1627,22 @@ introduza-os…</translation>
         <translation>Auxiliar de rastreio, não um diagnóstico. Um clínico tem de rever todas as imagens. O modelo foi treinado com radiografias frontais do tórax de crianças de um único hospital.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+11"/>
+        <source>Reviewed by (name):</source>
+        <translation>Revisto por (nome):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signature:</source>
+        <translation>Assinatura:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date:</source>
+        <translation>Data:</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>(clinic name not set)</source>
         <translation>(nome da unidade sanitária não definido)</translation>
     </message>
@@ -1613,7 +1653,7 @@ introduza-os…</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../../desktop/report_summary.py" line="+123"/>
+        <location filename="../../desktop/report_summary.py" line="+126"/>
         <source>Patient name</source>
         <translation>Nome do paciente</translation>
     </message>
@@ -1644,7 +1684,12 @@ introduza-os…</translation>
         <translation>Data do exame</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+13"/>
+        <source>Age:</source>
+        <translation>Idade:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>The image cannot be read.</source>
         <translation>Não é possível ler a imagem.</translation>
     </message>
@@ -1654,22 +1699,67 @@ introduza-os…</translation>
         <translation>Não é possível mostrar a imagem: {problem}</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+5"/>
+        <source>The X-ray</source>
+        <translation>A radiografia</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Where the model saw signs of pneumonia</source>
+        <translation>Onde o modelo viu sinais de pneumonia</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Heatmap colours:</source>
+        <translation>Cores do mapa de calor:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>weak</source>
+        <translation>fraco</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>strong</source>
+        <translation>forte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no colour: no sign of pneumonia</source>
+        <translation>sem cor: nenhum sinal de pneumonia</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Pneumonia score {score} of 100, against a threshold of {threshold} ({source}): a score at or above the threshold means pneumonia is likely.</source>
         <translation>Pontuação de pneumonia {score} em 100, face a um limiar de {threshold} ({source}): uma pontuação igual ou superior ao limiar significa que a pneumonia é provável.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
+        <source>Reason:</source>
+        <translation>Motivo:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Clinician&apos;s review:</source>
         <translation>Revisão do clínico:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>not reviewed yet</source>
+        <translation>ainda não revisto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{decision}, by {reviewer} on {when}</source>
         <translation>{decision}, por {reviewer} em {when}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
+        <source>Note:</source>
+        <translation>Nota:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <location filename="../../desktop/report_summary.py" line="-1"/>
         <source>File</source>
         <translation>Ficheiro</translation>
@@ -1685,7 +1775,7 @@ introduza-os…</translation>
         <translation>Versão do modelo</translation>
     </message>
     <message>
-        <location filename="../../desktop/report_summary.py" line="-55"/>
+        <location filename="../../desktop/report_summary.py" line="-58"/>
         <source>{n} films: {p} pneumonia likely, {c} no pneumonia signs, {r} rejected, {u} could not be read; {v} reviewed.</source>
         <translation>{n} radiografias: {p} com pneumonia provável, {c} sem sinais de pneumonia, {r} rejeitadas, {u} ilegíveis; {v} revistas.</translation>
     </message>
@@ -1725,7 +1815,17 @@ introduza-os…</translation>
         <translation>Revistas por um clínico</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+7"/>
+        <source>Flagged films: pneumonia likely</source>
+        <translation>Radiografias assinaladas: pneumonia provável</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No film was flagged on this day.</source>
+        <translation>Nenhuma radiografia foi assinalada neste dia.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
