@@ -42,7 +42,12 @@ class Classifier:
 
     def classify(self, gray: np.ndarray) -> Classification:
         """Score a decoded 8-bit grayscale image of any size."""
-        logit, cam = self._model.predict(prepare_image(gray, self.card.input_size))
+        return self.classify_input(prepare_image(gray, self.card.input_size))
+
+    def classify_input(self, model_input: np.ndarray) -> Classification:
+        """Score an image already prepared for the model (`prepare_image` at the card's input
+        size), for a caller that has prepared it for another check too."""
+        logit, cam = self._model.predict(model_input)
         score = round(self.card.score(logit), 1)
         if cam is None:  # __init__ refused such models; this keeps the type checker honest
             raise ModelCardError(f"The model has no heatmap output: {self.card.model_file}")

@@ -60,10 +60,18 @@ class PopulationCheck:
 
     def score(self, gray: np.ndarray) -> float:
         """How far the film looks from the validated children (higher: more like an adult's)."""
-        return float(pooled_input(gray, self.input_size, self.pool) @ self.weights + self.bias)
+        return self.score_input(prepare_image(gray, self.input_size))
+
+    def score_input(self, model_input: np.ndarray) -> float:
+        """`score` of a film already prepared for the screening model (`prepare_image` at
+        `input_size`): the screener prepares it once for the check and the model."""
+        return float(pooled_arrays(model_input[None], self.pool)[0] @ self.weights + self.bias)
 
     def flags(self, gray: np.ndarray) -> bool:
         return self.score(gray) > self.threshold
+
+    def flags_input(self, model_input: np.ndarray) -> bool:
+        return self.score_input(model_input) > self.threshold
 
 
 def load_population_check(screening_card: ModelCard) -> PopulationCheck | None:

@@ -35,10 +35,12 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+import numpy as np
+
 from core.card_integrity import release_version
 from core.classifier import Classifier
 from core.decoded import DecodedImage
-from core.errors import UnreadableImage
+from core.errors import ModelCardError, UnreadableImage
 from core.file_bytes import read_file_bytes
 from core.image_reader import DECODERS, decode_slot
 from core.model_card import ModelCard
@@ -51,6 +53,7 @@ from core.patient import (
     patient_name,
 )
 from core.population_check import PopulationCheck, load_population_check, refusal_reason
+from core.preprocess import prepare_image
 from core.quality_gate import DEFAULT_CHECKS, GateCheck, rejection
 from core.reason_codes import Reason, ReasonCode
 from core.result import ScreeningResult, Status, ThresholdSource, label_for
@@ -91,13 +94,18 @@ class Screener:
         workers: int = 2,
         threshold: ThresholdInForce | None = None,
     ):
-        """`threshold`: the threshold in force (`core.site_profile.threshold_for`); None is the
+        """`threshold`: the threshold in force (`SiteProfile.threshold_in_force`); None is the
         model card's. `set_threshold` changes it later without reloading the models."""
         card.verify_model_file()
         self.card = card
         self._threshold = self._model_threshold() if threshold is None else threshold
         self.gate_card = load_view_gate_card(card)
         self.population_check: PopulationCheck | None = load_population_check(card)
+        if self.population_check and self.population_check.input_size != card.input_size:
+            raise ModelCardError(
+                "The population check must read the screening model's input "
+                f"({card.input_size} px). Received: {self.population_check.input_size} px"
+            )
         self.log = log
         self.workers = workers
         if self.gate_card is not None:
@@ -201,23 +209,28 @@ class Screener:
         reason = rejection(image, checks)
         if reason is None and threshold.reject_outside_ages:
             reason = self._age_reason(age)
-        if reason is None and age is None:
-            reason = self._population_reason(image)
-        if reason is not None:
-            rejected = self._result(path, sha256, Status.REJECTED, image, reason=reason)
-            return Outcome(_with_typed_patient(rejected, typed, self.card), False)
-        found = classifier.classify(image.pixels)
+        model_input = None
+        if reason is None:
+            # Prepared once: the population check and the model read the same input.
+            model_input = prepare_image(image.pixels, self.card.input_size)
+            if age is None:
+                reason = self._population_reason(model_input)
+        if reason is not None or model_input is None:
+            rejected = self._result(path, sha256, Status.REJECTED, image, age=age, reason=reason)
+            return Outcome(_with_typed_patient(rejected, typed), False)
+        found = classifier.classify_input(model_input)
         result = self._result(
             path,
             sha256,
             Status.OK,
             image,
             threshold,
+            age=age,
             score=found.score,
             label=label_for(found.score, threshold.threshold),
             heatmap=found.heatmap,
         )
-        return Outcome(_with_typed_patient(result, typed, self.card), from_cache=False)
+        return Outcome(_with_typed_patient(result, typed), from_cache=False)
 
     def _relabelled(self, cached: ScreeningResult) -> ScreeningResult:
         """`cached` decided by the threshold in force now: as logged when that is the threshold
@@ -227,32 +240,25 @@ class Screener:
         age_reason = None
         if threshold.reject_outside_ages:
             age_reason = self._age_reason(cached.patient_age_years)
-        if cached.status is Status.OK and age_reason is not None:
-            return replace(
-                cached,
-                status=Status.REJECTED,
-                score=None,
-                label=None,
-                reason=age_reason.text,
-                reason_code=age_reason.code,
-                heatmap=None,
-                threshold=threshold.threshold,
-                threshold_source=threshold.source,
-                screened_at=datetime.now().astimezone(),
-                id=None,
-            )
-        if (
-            cached.status is not Status.OK
-            or cached.score is None
-            or (
-                cached.threshold == threshold.threshold
-                and cached.threshold_source == threshold.source
-            )
-        ):
+        decided_by = (cached.threshold, cached.threshold_source)
+        if cached.status is not Status.OK:
+            return cached
+        if age_reason is not None:
+            changes = {
+                "status": Status.REJECTED,
+                "score": None,
+                "label": None,
+                "reason": age_reason.text,
+                "reason_code": age_reason.code,
+                "heatmap": None,
+            }
+        elif cached.score is not None and decided_by != (threshold.threshold, threshold.source):
+            changes = {"label": label_for(cached.score, threshold.threshold)}
+        else:
             return cached
         return replace(
             cached,
-            label=label_for(cached.score, threshold.threshold),
+            **changes,
             threshold=threshold.threshold,
             threshold_source=threshold.source,
             screened_at=datetime.now().astimezone(),
@@ -265,11 +271,11 @@ class Screener:
         text = age_rejection_reason(age, self.card.validated_ages_years)
         return None if text is None else Reason(ReasonCode.OUTSIDE_VALIDATED_AGES, text)
 
-    def _population_reason(self, image: DecodedImage) -> Reason | None:
+    def _population_reason(self, model_input: np.ndarray) -> Reason | None:
         """The refusal of a film of unknown age that looks unlike the validated population; None
         when it looks like it, or without a check (a model whose card names none)."""
         check = self.population_check
-        if check is None or not check.flags(image.pixels):
+        if check is None or not check.flags_input(model_input):
             return None
         return refusal_reason(self.card.validated_ages_years)
 
@@ -307,14 +313,14 @@ class Screener:
         status: Status,
         image: DecodedImage | None = None,
         threshold: ThresholdInForce | None = None,
+        age: float | None = None,
         **fields,
     ) -> ScreeningResult:
-        """The record of `path`; `fields` may hold score, label, heatmap, and `reason` (a
-        `Reason`) for a file that is not scored."""
+        """The record of `path`; `age` is the patient's (the file's, or typed); `fields` may hold
+        score, label, heatmap, and `reason` (a `Reason`) for a file that is not scored."""
         dicom = image.dicom if image is not None else {}
         reason: Reason | None = fields.get("reason")
         threshold = threshold or self._threshold
-        age = _dicom_age(dicom)
         return ScreeningResult(
             file=str(path),
             sha256=sha256,
@@ -355,11 +361,10 @@ def _aged_since_refused(cached: ScreeningResult) -> bool:
     )
 
 
-def _with_typed_patient(
-    result: ScreeningResult, typed: ScreeningResult | None, card: ModelCard
-) -> ScreeningResult:
-    """`result` with the patient typed for the film's earlier result (`typed`), if any: a film
-    screened again because its age was typed keeps who it belongs to."""
+def _with_typed_patient(result: ScreeningResult, typed: ScreeningResult | None) -> ScreeningResult:
+    """`result` with who the patient is as typed for the film's earlier result (`typed`), if
+    any: a film screened again because its age was typed keeps who it belongs to (the age itself
+    is already `result`'s)."""
     if typed is None:
         return result
     return replace(
@@ -367,8 +372,6 @@ def _with_typed_patient(
         patient_id=typed.patient_id,
         patient_name=typed.patient_name,
         patient_sex=typed.patient_sex,
-        patient_age_years=typed.patient_age_years,
-        age_warning=age_warning(typed.patient_age_years, card.validated_ages_years),
     )
 
 

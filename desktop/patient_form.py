@@ -98,21 +98,22 @@ class PatientForm(QWidget):
 
     def show_result(self, result: ScreeningResult | None) -> None:
         """Fill the form with `result`'s patient, shown only for a logged film without DICOM
-        identifiers."""
+        identifiers, or one refused for want of an age."""
         self._result = result
         editable = (
             self._log is not None
             and result is not None
             and result.id is not None
-            and not has_dicom_identity(result)
+            # A DICOM film names its own patient; but one refused as an adult's for want of an
+            # age (no PatientAge, no birth date) can only be screened once its age is typed.
+            and (not has_dicom_identity(result) or _waits_for_an_age(result))
         )
         self.setVisible(editable)
         self.toggle.setChecked(False)
         if not editable:
             return
         typed = result.patient_id or result.patient_name
-        if result.reason_code is ReasonCode.OUTSIDE_VALIDATED_POPULATION:
-            # Refused for looking like an adult's film: a typed age gets it screened.
+        if _waits_for_an_age(result):
             self.toggle.setText(self.tr("A young child's film?\nType the age to screen it…"))
         else:
             self.toggle.setText(
@@ -132,12 +133,9 @@ class PatientForm(QWidget):
         self.fields.setVisible(unfolded)
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if unfolded else Qt.ArrowType.RightArrow)
         if unfolded:
-            refused_for_its_look = (
-                self._result is not None
-                and self._result.reason_code is ReasonCode.OUTSIDE_VALIDATED_POPULATION
-            )
-            # Such a film waits for its age: the cursor goes where the user is asked to type.
-            (self.age if refused_for_its_look else self.patient_id).setFocus()
+            # A film refused for want of an age: the cursor goes where the user is asked to type.
+            waiting = self._result is not None and _waits_for_an_age(self._result)
+            (self.age if waiting else self.patient_id).setFocus()
 
     def details(self) -> PatientDetails:
         """What the form holds now."""
@@ -172,6 +170,11 @@ class PatientForm(QWidget):
         if self._result is not None and self._result.id == result.id:
             self._result = result
         self.saved.emit(result)
+
+
+def _waits_for_an_age(result: ScreeningResult) -> bool:
+    """Refused as an adult's film because its age is not known: a typed age gets it screened."""
+    return result.reason_code is ReasonCode.OUTSIDE_VALIDATED_POPULATION
 
 
 def _validated_ages() -> tuple[float, float] | None:

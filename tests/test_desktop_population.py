@@ -11,20 +11,34 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import shutil
 from pathlib import Path
 
+import numpy as np
+import pytest
+from PIL import Image
 from PySide6.QtCore import Qt
 
 from core.reason_codes import ReasonCode
 from core.result import Status
+from corpora.bad_inputs import make_dataset
+from corpora.dicom_files import write
 from desktop.results_model import COL_REASON, COL_SCORE
 from tests.test_desktop_patient import click_row
 from tests.test_desktop_table import TIMEOUT_MS, open_window
 from tests.test_population_check import ADULT_FILM
 
 
-def test_an_adult_film_is_refused_and_a_typed_childs_age_gets_it_screened(
-    qtbot, home, shared_data, tmp_path
-):
-    film = Path(shutil.copy(next((shared_data / "nih-adult").rglob(ADULT_FILM)), tmp_path))
+@pytest.fixture(params=["png", "dicom without an age"])
+def adult_film(request, shared_data, tmp_path) -> Path:
+    """An adult's film whose age is not known: a PNG, or a DICOM file naming its patient but
+    neither PatientAge nor a birth date (its patient form is shown all the same)."""
+    png = Path(shutil.copy(next((shared_data / "nih-adult").rglob(ADULT_FILM)), tmp_path))
+    if request.param == "png":
+        return png
+    pixels = np.asarray(Image.open(png).convert("L"))
+    return write(make_dataset(pixels, PatientID="P-5", StudyDate="20261128"), tmp_path / "a.dcm")
+
+
+def test_an_adult_film_is_refused_and_a_typed_childs_age_gets_it_screened(qtbot, home, adult_film):
+    film = adult_film
     window = open_window(qtbot, load_model=True)
     with qtbot.waitSignal(window.batch_finished, timeout=TIMEOUT_MS):
         window.add_paths([film])
