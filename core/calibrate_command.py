@@ -12,12 +12,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.card_integrity import release_version
 from core.errors import NotEnoughEvidence, SiteProfileError, UsageProblem
@@ -29,11 +28,14 @@ from core.local_performance import (
     local_performance,
     propose_threshold,
 )
-from core.model_card import ModelCard, load_model_card
+from core.model_card import load_model_card
 from core.paths import model_card_path
 from core.result import Status, ThresholdSource, format_score
-from core.result_log import open_result_log
+from core.screen_session import ScreeningStart, screen_with_progress
 from core.site_profile import SiteProfile, SiteThreshold, ThresholdInForce
+
+if TYPE_CHECKING:
+    from core.screening import Outcome
 
 #: Who `--apply` and `--reset` record in the site profile's history.
 REVIEWER = "calibrate"
@@ -73,8 +75,6 @@ def calibrate(
             there is, as JSON with `threshold` null when `as_json`).
         SiteProfileError: the site profile is damaged, or cannot be saved.
     """
-    from core.view_gate import load_view_gate_card  # loads LiteRT: not for `--help`
-
     folders = {"normal": normal, "pneumonia": pneumonia}
     files = {name: _films(name, folder) for name, folder in folders.items()}
     both = set(map(os.path.abspath, files["normal"])) & set(
@@ -85,12 +85,9 @@ def calibrate(
             f"{sorted(both)[0]} is in both the --normal and the --pneumonia folder; a film can "
             "have only one truth"
         )
-    card = load_model_card(model_card_path())
-    gate = load_view_gate_card(card)
-    model_version = release_version(card, gate)
-    profile = SiteProfile.load()  # a damaged profile stops here, before any screening
-    in_force = profile.threshold_in_force(card.threshold, model_version)
-    evidence = _screen(card, files, in_force, workers)
+    start = ScreeningStart.load(model_card_path())  # a damaged site profile stops here
+    in_force, model_version = start.in_force, start.model_version
+    evidence = _screen(start, files, workers)
     summary: dict[str, Any] = {
         "n_normal": sum(not truth for _, truth in evidence.pairs),
         "n_pneumonia": sum(truth for _, truth in evidence.pairs),
@@ -117,7 +114,7 @@ def calibrate(
     figures = local_performance(evidence.pairs, proposal.threshold)
     applied = False
     if apply:
-        profile.set_threshold(
+        start.profile.set_threshold(
             SiteThreshold(
                 threshold=proposal.threshold,
                 model_version=model_version,
@@ -173,34 +170,22 @@ def _films(name: str, folder: Path) -> list[Path]:
     return list(expand_paths([folder]))
 
 
-def _screen(
-    card: ModelCard, files: dict[str, list[Path]], in_force: ThresholdInForce, workers: int
-) -> Evidence:
+def _screen(start: ScreeningStart, files: dict[str, list[Path]], workers: int) -> Evidence:
     """Screen every film through the log (and its cache), as `pneumoscreen screen` does."""
-    from tqdm import tqdm
-
-    from core.screening import Screener
-
     ordered = [(name, path) for name, paths in files.items() for path in paths]
+    outcomes: list[Outcome] = []
+    with start.screener(workers) as screener:
+        screen_with_progress(screener, [path for _, path in ordered], outcomes.append)
     pairs: list[tuple[float, bool]] = []
     rejected: Counter[str] = Counter()
     unreadable = 0
-    with open_result_log() as log:
-        screener = Screener(card, log, workers, threshold=in_force)
-        progress = tqdm(total=len(ordered), unit="image", file=sys.stderr, disable=None)
-        stream = screener.screen(path for _, path in ordered)
-        try:
-            for (name, _), outcome in zip(ordered, stream, strict=False):
-                result = outcome.result
-                if result.status is Status.OK and result.score is not None:
-                    pairs.append((result.score, name == "pneumonia"))
-                else:
-                    rejected[name] += 1
-                    unreadable += result.status is Status.ERROR
-                progress.update()
-        finally:
-            stream.close()
-            progress.close()
+    for (name, _), outcome in zip(ordered, outcomes, strict=False):
+        result = outcome.result
+        if result.status is Status.OK and result.score is not None:
+            pairs.append((result.score, name == "pneumonia"))
+        else:
+            rejected[name] += 1
+            unreadable += result.status is Status.ERROR
     return Evidence(pairs, rejected, unreadable)
 
 

@@ -18,7 +18,7 @@ from collections import Counter
 from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from core.calibrate_command import (
     calibrate,
@@ -38,8 +38,12 @@ from core.paths import data_dir, model_card_path
 from core.plain_problems import plain_os_error
 from core.result import ScreeningResult
 from core.result_log import open_result_log
-from core.site_profile import SiteProfile, threshold_for
+from core.screen_session import ScreeningStart, screen_with_progress
+from core.site_profile import SiteProfile
 from core.watch_command import settle_seconds, watch
+
+if TYPE_CHECKING:
+    from core.screening import Outcome
 
 
 class ExitStatus(enum.IntEnum):
@@ -126,37 +130,18 @@ def screen(
     The CSV destination is checked before the model is even loaded, so a batch is never screened
     only to find that its CSV cannot be written, or would replace an input or the log.
     """
-    # Imported here: `pneumoscreen --help` and the other commands need neither tqdm nor the engine.
-    from tqdm import tqdm
-
-    from core.screening import Screener
-    from core.view_gate import load_view_gate_card
-
     files = list(expand_paths(paths))  # once: the screener takes this list as it is
     destination = None
     if csv_path is not None:
         destination = check_csv_destination(csv_path, files, data_dir())
-    card = load_model_card(model_card_path())
-    in_force = threshold_for(card, load_view_gate_card(card))
-    if in_force.notice:
-        print(f"pneumoscreen: note: {in_force.notice}", file=sys.stderr)
-    if in_force.reject_outside_ages:  # the site's age rule (issue 17), set in the window
-        print(f"pneumoscreen: note: {AGE_RULE_NOTE}", file=sys.stderr)
-    outcomes = []
+    start = ScreeningStart.load(model_card_path())
+    start.print_notes()
+    outcomes: list[Outcome] = []
     started = time.perf_counter()
     try:
-        with open_result_log() as log:
-            screener = Screener(card, log, workers, threshold=in_force)
-            progress = tqdm(total=len(files), unit="image", file=sys.stderr, disable=None)
-            stream = screener.screen(files)
-            try:
-                for outcome in stream:
-                    outcomes.append(outcome)
-                    progress.update()
-            finally:
-                stream.close()  # the files in flight finish before the log closes
-                progress.close()
-            reviews = log.latest_reviews() if destination is not None else {}
+        with start.screener(workers) as screener:
+            screen_with_progress(screener, files, outcomes.append)
+            reviews = screener.log.latest_reviews() if destination is not None else {}
     except KeyboardInterrupt:
         raise Interrupted(len(outcomes), destination is not None) from None
     elapsed = time.perf_counter() - started
@@ -167,7 +152,7 @@ def screen(
         f"{len(outcomes)} {'file' if len(outcomes) == 1 else 'files'}: {counts['ok']} ok, "
         f"{counts['rejected']} rejected, "
         f"{counts['error']} error ({cached} from the log) in {elapsed:.1f} s, "
-        f"{rate:.1f} images/s; labelled at threshold {threshold_words(in_force)}",
+        f"{rate:.1f} images/s; labelled at threshold {threshold_words(start.in_force)}",
         file=sys.stderr,
     )
     if destination is not None:
@@ -219,10 +204,6 @@ def _day(text: str) -> date:
     )
 
 
-AGE_RULE_NOTE = (
-    "this clinic rejects films whose patient is outside the ages the model was validated on "
-    "(Administration > Films outside the validated ages in the window)"
-)
 _DEIDENTIFY_HELP = "in the CSV, each file's base name instead of its path, and no patient names"
 
 

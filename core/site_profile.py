@@ -35,16 +35,12 @@ import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from core.card_integrity import release_version
 from core.errors import SiteProfileError
 from core.paths import data_dir, ensure_folder
 from core.plain_problems import folder_problem, os_reason
 from core.result import ThresholdSource, format_score
-
-if TYPE_CHECKING:
-    from core.model_card import ModelCard
 
 PROFILE_NAME = "site-profile.json"
 
@@ -296,19 +292,6 @@ class SiteProfile:
             },
         )
         self.site, self._history = site, history
-
-
-def threshold_for(
-    card: ModelCard, gate_card: ModelCard | None, folder: Path | None = None
-) -> ThresholdInForce:
-    """The threshold in force for this model (its card and view gate) at this site.
-
-    Raises:
-        SiteProfileError: as `SiteProfile.load`.
-    """
-    return SiteProfile.load(folder).threshold_in_force(
-        card.threshold, release_version(card, gate_card)
-    )
 
 
 def _read(path: Path) -> tuple[SiteThreshold | None, list[dict[str, Any]], bool]:

@@ -3,7 +3,8 @@
 The same engine as `screen`: the `Screener`, labelling with the threshold in force (the clinic's
 site threshold where one applies), every result in the log. One line per result on stdout (file,
 status, then score and label or the reason), tab-separated and flushed at once, so another
-program can read it as it comes; folder states and the final counts go to stderr.
+program can read it as it comes; the notes `screen` prints at start (`core.screen_session`), folder
+states and the final counts go to stderr.
 
 Ctrl+C and SIGTERM (a service manager stopping it) both end it the same way, with exit 0: the
 files already being screened finish and are logged, then one line of counts. A folder missing at
@@ -26,10 +27,9 @@ from typing import TYPE_CHECKING
 
 from core.calibrate_command import threshold_words
 from core.errors import UsageProblem
-from core.model_card import load_model_card
 from core.paths import model_card_path
 from core.result import Label, ScreeningResult, Status, format_score
-from core.result_log import open_result_log
+from core.screen_session import ScreeningStart
 
 if TYPE_CHECKING:
     from core.watch import FolderState
@@ -64,15 +64,10 @@ def watch(folders: list[Path], workers: int, settle_s: float | None = None) -> i
             )
     stop = _StopRequest()
     with _stopped_by(stop):
-        from core.screening import Screener  # loads LiteRT: not for a usage error
-        from core.site_profile import threshold_for
-        from core.view_gate import load_view_gate_card
         from core.watch import DEFAULT_SETTLE_S, FolderWatcher
 
-        card = load_model_card(model_card_path())
-        in_force = threshold_for(card, load_view_gate_card(card))
-        if in_force.notice:
-            print(f"pneumoscreen: note: {in_force.notice}", file=sys.stderr)
+        start = ScreeningStart.load(model_card_path())
+        start.print_notes()
         arrivals: queue.Queue[list[Path] | tuple[Path, FolderState]] = queue.Queue()
         watcher = FolderWatcher(
             folders,
@@ -81,12 +76,11 @@ def watch(folders: list[Path], workers: int, settle_s: float | None = None) -> i
             settle_s=DEFAULT_SETTLE_S if settle_s is None else settle_s,
         )
         counts: Counter[str] = Counter()
-        with open_result_log() as log:
-            screener = Screener(card, log, workers, threshold=in_force)
+        with start.screener(workers) as screener:
             print(
                 f"pneumoscreen: watching {len(folders)} "
                 f"{'folder' if len(folders) == 1 else 'folders'}; labelled at threshold "
-                f"{threshold_words(in_force)}; Ctrl+C stops",
+                f"{threshold_words(start.in_force)}; Ctrl+C stops",
                 file=sys.stderr,
             )
             watcher.start()
