@@ -92,14 +92,13 @@ def first_frame(data: bytes, header: Dataset, syntax: str) -> tuple[np.ndarray, 
             raise; `core.dicom_reader` turns each into an `UnreadableImage`).
     """
     source = _pixel_source(data, header, syntax)
-    plugin = FIRST_CHOICE_PLUGINS.get(syntax)
-    if plugin is not None and _available(syntax, plugin):
+    *first_tries, last_try = _plugins_to_try(syntax)
+    for plugin in first_tries:
         try:
             return _decode(source, header, syntax, plugin)
         except RuntimeError:  # how pydicom reports a plugin's failure, whatever it raised
-            if syntax not in GDCM_SECOND_TRY:
-                raise
-    return _decode(source, header, syntax, "gdcm")
+            pass
+    return _decode(source, header, syntax, last_try)
 
 
 def decode_bytes_per_pixel(header: Dataset, syntax: str) -> float:
@@ -112,14 +111,9 @@ def decode_bytes_per_pixel(header: Dataset, syntax: str) -> float:
     """
     sample_bytes = max(1, -(-int(header.get("BitsAllocated", 8)) // 8))
     samples = int(header.get("SamplesPerPixel", 1))
-    plugins = []
-    first_choice = FIRST_CHOICE_PLUGINS.get(syntax)
-    if first_choice is not None and _available(syntax, first_choice):
-        plugins.append(first_choice)
-    if first_choice is None or not plugins or syntax in GDCM_SECOND_TRY:
-        plugins.append("gdcm")
     per_sample = max(
-        copies * sample_bytes + extra for copies, extra in map(_DECODER_COSTS.get, plugins)
+        copies * sample_bytes + extra
+        for copies, extra in map(_DECODER_COSTS.get, _plugins_to_try(syntax))
     )
     in_header = _pixel_value_left_in_the_bytes(header, syntax) is None
     if in_header and not uid.UID(syntax).is_encapsulated:
@@ -189,6 +183,19 @@ def _decode(
             source, index=0, raw=True, decoding_plugin=plugin, **options
         )
     return frame, str(properties.get("photometric_interpretation", ""))
+
+
+def _plugins_to_try(syntax: str) -> tuple[str, ...]:
+    """The plugins that decode `syntax`, in the order they are tried: its first choice where
+    that is installed here, then GDCM where there is none, or for what Pillow may refuse
+    (`GDCM_SECOND_TRY`). Never empty; a RuntimeError from any but the last moves on to the
+    next. `first_frame` decodes with them and `decode_bytes_per_pixel` costs them."""
+    first_choice = FIRST_CHOICE_PLUGINS.get(syntax)
+    if first_choice is None or not _available(syntax, first_choice):
+        return ("gdcm",)
+    if syntax in GDCM_SECOND_TRY:
+        return (first_choice, "gdcm")
+    return (first_choice,)
 
 
 @cache

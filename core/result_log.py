@@ -62,15 +62,17 @@ class ResultLog:
     what went wrong and what to do (`core.plain_problems`).
 
     `read_only=True` opens without writing anything (no folder, file, migration or WAL switch):
-    for exporting and viewing a log on read-only media. `add` then fails.
+    for exporting and viewing a log on read-only media. `add`, `add_review` and `set_patient`
+    then raise `ResultLogError`.
     """
 
     def __init__(self, path: Path, read_only: bool = False) -> None:
         self.path = Path(path)
         self.read_only = read_only
         self._lock = threading.Lock()
-        self._has_results = True
-        self._version = SCHEMA_VERSION  # what a read-only log holds may be older
+        # What a read-only log holds may be older; 0 is a log with no tables (never set up, or
+        # none at all), which holds no results.
+        self._version = SCHEMA_VERSION
         with self._errors("open"):
             if read_only:
                 self._db = _connect_read_only(self.path)
@@ -105,6 +107,7 @@ class ResultLog:
         """Log `result` and return it with its row `id`; it is on disk when this returns."""
         if result.id is not None:
             raise ValueError(f"This result is already logged. Received: id={result.id}")
+        self._refuse_if_read_only(f"the result of {result.file}")
         heatmap = result.heatmap
         blob = None if heatmap is None else heatmap.astype("<f4").tobytes()
         rows, cols = (None, None) if heatmap is None else heatmap.shape
@@ -184,12 +187,7 @@ class ResultLog:
         """
         if review.id is not None:
             raise ValueError(f"This review is already logged. Received: id={review.id}")
-        if self.read_only:
-            raise ResultLogError(
-                f"The result log {self.path} is open for reading only, so the review of result "
-                f"{review.result_id} cannot be saved. Open PneumoScreen where the log can be "
-                "written to."
-            )
+        self._refuse_if_read_only(f"the review of result {review.result_id}")
         values = (
             review.result_id,
             str(review.decision),
@@ -218,12 +216,7 @@ class ResultLog:
         Raises:
             ResultLogError: the log holds no result `result_id`, or cannot be written.
         """
-        if self.read_only:
-            raise ResultLogError(
-                f"The result log {self.path} is open for reading only, so the patient details of "
-                f"result {result_id} cannot be saved. Open PneumoScreen where the log can be "
-                "written to."
-            )
+        self._refuse_if_read_only(f"the patient details of result {result_id}")
         values = (
             storable(details.patient_id),
             storable(details.name),
@@ -263,7 +256,7 @@ class ResultLog:
 
     def count(self) -> int:
         """How many results the log holds."""
-        if not self._has_results:
+        if self._version == 0:
             return 0
         with self._errors("read"), self._lock:
             return self._db.execute("SELECT count(*) FROM results").fetchone()[0]
@@ -294,10 +287,8 @@ class ResultLog:
         An older log is read as it is (`select_results`), so a log on a CD written by an older
         PneumoScreen still exports: it holds no reviews, and the model decided every result.
         """
-        version = self._checked_version()
-        self._version = version
-        if version == 0:  # created but never set up (no table, as checked): no results yet
-            self._has_results = False
+        # 0: created but never set up (no table, as `_checked_version` makes sure): no results yet
+        self._version = self._checked_version()
 
     def _checked_version(self) -> int:
         """The log's schema version; a log from a newer PneumoScreen is refused, not misread,
@@ -325,16 +316,26 @@ class ResultLog:
         ).fetchone()[0]
         return bool(found)
 
+    def _refuse_if_read_only(self, what: str) -> None:
+        """Raise a plain `ResultLogError` before any write to a log open for reading only, which
+        says that `what` (the result, review or details being saved) cannot be saved. SQLite's
+        own error would blame the media, or for a log not created yet say "no such table"."""
+        if self.read_only:
+            raise ResultLogError(
+                f"The result log {self.path} is open for reading only, so {what} cannot be saved. "
+                "Open PneumoScreen where the log can be written to."
+            )
+
     def _query(self, sql: str, params: tuple[object, ...]) -> list[ScreeningResult]:
-        if not self._has_results:
+        if self._version == 0:
             return []
         with self._errors("read"), self._lock:
             rows = self._db.execute(sql, params).fetchall()
         return [result_from_row(row) for row in rows]
 
     def _reviews(self, sql: str, params: tuple[object, ...]) -> list[Review]:
-        if not self._has_results or self._version < REVIEWS_VERSION:
-            return []  # an older log opened read-only has no reviews table
+        if self._version < REVIEWS_VERSION:
+            return []  # an older log opened read-only has no reviews table (version 0: no tables)
         with self._errors("read"), self._lock:
             rows = self._db.execute(sql, params).fetchall()
         return [review_from_row(row) for row in rows]
