@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QFrame,
     QLabel,
     QMainWindow,
@@ -64,6 +65,8 @@ from desktop.window_settings import restore_window, save_window
 from desktop.worker import TaskManager
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from core.screening import Outcome
 
 
@@ -423,35 +426,48 @@ class MainWindow(QMainWindow):
     def show_performance(self) -> None:
         """Open "How the model does here" for the reviewed results, at the threshold in force
         (the model's while a damaged site profile waits to be reset)."""
-        if self.log is None or self.identity is None:
-            show_exception(self, ModelCardError(self.tr("The model card cannot be read.")))
-            return
-        if self.performance_dialog is not None:
-            self.performance_dialog.close()
-        in_force = self.in_force or ThresholdInForce(self.identity.threshold, ThresholdSource.MODEL)
-        self.performance_dialog = PerformanceDialog(
-            self.tasks, self.log, in_force, self.identity.version, self
-        )
-        self.performance_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.performance_dialog.destroyed.connect(lambda: self._forget("performance_dialog"))
-        self.performance_dialog.open()
+
+        def make(log: ResultLog, identity: ModelIdentity) -> PerformanceDialog:
+            in_force = self.in_force or ThresholdInForce(identity.threshold, ThresholdSource.MODEL)
+            return PerformanceDialog(self.tasks, log, in_force, identity.version, self)
+
+        self._open_log_dialog("performance_dialog", make)
 
     def show_site_threshold(self) -> None:
         """Open the administrator's site threshold dialog."""
+
+        def make(log: ResultLog, identity: ModelIdentity) -> SiteThresholdDialog:
+            dialog = SiteThresholdDialog(self.tasks, log, identity, self.in_force, self)
+            dialog.changed.connect(self.refresh_threshold)
+            return dialog
+
+        self._open_log_dialog("site_threshold_dialog", make)
+
+    def _open_log_dialog(
+        self,
+        name: str,
+        make: Callable[[ResultLog, ModelIdentity], PerformanceDialog | SiteThresholdDialog],
+    ) -> None:
+        """Open the dialog `make` builds on the result log and the model's identity, in place of
+        the one held in attribute `name` (closed first), and forget it once it is deleted on
+        close. Without the log or the model card there is nothing to build it on."""
         if self.log is None or self.identity is None:
             show_exception(self, ModelCardError(self.tr("The model card cannot be read.")))
             return
-        if self.site_threshold_dialog is not None:
-            self.site_threshold_dialog.close()
-        dialog = SiteThresholdDialog(self.tasks, self.log, self.identity, self.in_force, self)
-        dialog.changed.connect(self.refresh_threshold)
+        previous = getattr(self, name)
+        if previous is not None:
+            previous.close()
+        dialog = make(self.log, self.identity)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.destroyed.connect(lambda: self._forget("site_threshold_dialog"))
-        self.site_threshold_dialog = dialog
+        # Only this dialog's own deletion forgets it: the one it replaced is deleted later, when
+        # the attribute already holds this one.
+        dialog.destroyed.connect(lambda: self._forget(name, dialog))
+        setattr(self, name, dialog)
         dialog.open()
 
-    def _forget(self, name: str) -> None:
-        setattr(self, name, None)
+    def _forget(self, name: str, dialog: QDialog) -> None:
+        if getattr(self, name) is dialog:
+            setattr(self, name, None)
 
     def _update_empty_state(self) -> None:
         empty = self.model.rowCount() == 0

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.local_performance import LocalPerformance, performance_from_log
+from core.local_performance import Estimate, LocalPerformance, performance_from_log
 from core.result import format_score
 from core.result_log import ResultLog
 from core.review import ReviewDecision
@@ -33,7 +33,7 @@ from core.site_profile import ThresholdInForce
 from desktop.errors import show_exception
 from desktop.labels import decision_text, threshold_source_text
 from desktop.roc_chart import RocChart
-from desktop.worker import TaskManager
+from desktop.worker import TaskManager, while_alive
 
 WARNING_STYLE = (
     "#performanceWarning { background: #fde9c4; color: #6b4300; border: 1px solid #c98a1a;"
@@ -41,7 +41,7 @@ WARNING_STYLE = (
 )
 
 
-def estimate_text(estimate) -> str:
+def estimate_text(estimate: Estimate | None) -> str:
     """ "0.912 (95% CI 0.85-0.95)", or a dash when there is nothing to estimate from."""
     if estimate is None:
         return "\u2013"
@@ -73,7 +73,11 @@ class PerformanceDialog(QDialog):
         def job(_cancel: threading.Event) -> Iterator[LocalPerformance]:
             yield performance_from_log(log, threshold, model_version)
 
-        tasks.run(job, on_item=self.show_performance, on_error=self._failed)
+        tasks.run(
+            job,
+            on_item=while_alive(self, self.show_performance),
+            on_error=while_alive(self, self._failed),
+        )
 
     # -- building ------------------------------------------------------------------------------
 
@@ -187,9 +191,8 @@ class PerformanceDialog(QDialog):
 
 
 def _operating_point(performance: LocalPerformance) -> tuple[float, float] | None:
-    """(false positive rate, sensitivity) at the threshold in force, from the confusion counts."""
-    positives = performance.true_positive + performance.false_negative
-    negatives = performance.true_negative + performance.false_positive
-    if positives == 0 or negatives == 0:
+    """(false positive rate, sensitivity) at the threshold in force; None without films of both
+    classes."""
+    if performance.sensitivity is None or performance.specificity is None:
         return None
-    return performance.false_positive / negatives, performance.true_positive / positives
+    return 1 - performance.specificity.value, performance.sensitivity.value

@@ -48,7 +48,7 @@ from desktop import settings
 from desktop.errors import show_exception
 from desktop.labels import threshold_source_text
 from desktop.threshold_state import ModelIdentity
-from desktop.worker import TaskManager
+from desktop.worker import TaskManager, while_alive
 
 #: Thresholds shown in the trade-off table besides the model's, the proposed and the one in force.
 GRID_THRESHOLDS = (10.0, 20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0)
@@ -91,7 +91,11 @@ class SiteThresholdDialog(QDialog):
         def job(_cancel: threading.Event) -> Iterator[list[tuple[float, bool]]]:
             yield review_pairs(log, version)
 
-        tasks.run(job, on_item=self._pairs_loaded, on_error=lambda exc: show_exception(self, exc))
+        tasks.run(
+            job,
+            on_item=while_alive(self, self._pairs_loaded),
+            on_error=while_alive(self, lambda exc: show_exception(self, exc)),
+        )
 
     # -- building ------------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import Any, Final, Literal
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -119,6 +120,18 @@ class _Runnable(QRunnable):
             task._error.emit(exc)
         finally:
             task._done.emit()
+
+
+def while_alive(owner: QObject, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+    """`callback`, called only while `owner` (a dialog, say) still exists: a job's answer that
+    arrives after its dialog was closed and deleted is dropped, instead of raising on the
+    dialog's deleted widgets."""
+
+    def deliver(value: Any) -> None:
+        if shiboken6.isValid(owner):
+            callback(value)
+
+    return deliver
 
 
 def _log_only(exc: BaseException) -> None:
