@@ -27,7 +27,7 @@ import numpy as np
 from training.adult_data import NIH, RSNA, AdultImage, adult_part
 from training.augment import MixupBatches
 from training.data import list_images, load_arrays, patient_split
-from training.train import TrainConfig, fit
+from training.train import TrainConfig, fit, write_split_json
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO.parent / "shared" / "data"
@@ -110,24 +110,15 @@ class MeanValidationAUC(keras.callbacks.Callback):
 
 def write_run_files(run_dir: Path, config: SourcesConfig, child_dir: Path, train, validation):
     """`config.json` (the `TrainConfig`, plus the sampler under `sources`) and `split.json` (the
-    Kermany parts, as `train.train` writes them), so `training.release` can export the run: its
-    int8 ranges come from Kermany training images, its check from the Kermany validation.
+    Kermany parts, by `training.train.write_split_json`), so `training.release` can export the
+    run: its int8 ranges come from Kermany training images, its check from the Kermany validation.
     The adults' parts are in `training/adult_split.json`."""
     sources = {k: v for k, v in asdict(config).items() if k != "train"}
     sources["adult_split"] = "training/adult_split.json"
     (run_dir / "config.json").write_text(
         json.dumps({**asdict(config.train), "sources": sources}, indent=2)
     )
-    (run_dir / "split.json").write_text(
-        json.dumps(
-            {
-                "data_dir": str(Path(child_dir).resolve()),
-                "train": [str(i.path.relative_to(child_dir)) for i in train],
-                "validation": [str(i.path.relative_to(child_dir)) for i in validation],
-            },
-            indent=1,
-        )
-    )
+    write_split_json(run_dir, child_dir, train, validation)
 
 
 def _adult_arrays(items: list[AdultImage], size: int, cache_dir: Path | None):

@@ -16,7 +16,7 @@ import keras
 import numpy as np
 
 from training.augment import MixupBatches, build_augmenter
-from training.data import list_images, load_arrays, patient_split, seeded_subset
+from training.data import LabeledImage, list_images, load_arrays, patient_split, seeded_subset
 from training.metrics import roc_auc
 from training.models import ARCHITECTURES
 
@@ -75,6 +75,27 @@ class HeldOutAUC(keras.callbacks.Callback):
             logs[f"{name}_auc"] = roc_auc(y, logits[:, 0])
 
 
+def write_split_json(
+    run_dir: Path, data_dir: Path, train_items: list[LabeledImage], val_items: list[LabeledImage]
+) -> None:
+    """`run_dir/split.json`: the data folder and its files (relative to it) in each part.
+
+    `training.release` reads it back (`training.evaluate.items_from_split`) and requires an
+    ensemble's members to have byte-identical files, so every kind of run (`train`,
+    `training.sources_train`) writes it with this one function.
+    """
+    (run_dir / "split.json").write_text(
+        json.dumps(
+            {
+                "data_dir": str(Path(data_dir).resolve()),
+                "train": [str(i.path.relative_to(data_dir)) for i in train_items],
+                "validation": [str(i.path.relative_to(data_dir)) for i in val_items],
+            },
+            indent=1,
+        )
+    )
+
+
 def train(
     data_dir: Path,
     run_dir: Path,
@@ -89,16 +110,7 @@ def train(
     size = config.input_size
     items = seeded_subset(list_images(data_dir), config.max_images, config.split_seed)
     train_items, val_items = patient_split(items, config.val_fraction, config.split_seed)
-    (run_dir / "split.json").write_text(
-        json.dumps(
-            {
-                "data_dir": str(Path(data_dir).resolve()),
-                "train": [str(i.path.relative_to(data_dir)) for i in train_items],
-                "validation": [str(i.path.relative_to(data_dir)) for i in val_items],
-            },
-            indent=1,
-        )
-    )
+    write_split_json(run_dir, data_dir, train_items, val_items)
     (run_dir / "config.json").write_text(json.dumps(asdict(config), indent=2))
     x_train, y_train = load_arrays(train_items, size, cache_dir)
     x_val, y_val = load_arrays(val_items, size, cache_dir)
