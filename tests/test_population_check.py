@@ -227,3 +227,16 @@ def test_a_dicom_age_decides_instead_of_the_look(tmp_path, adult_png, age, warne
         result = screen_one(screener_with(log), path)
     assert result.status is Status.OK and result.score is not None
     assert bool(result.age_warning) is warned
+
+
+@pytest.mark.slow
+def test_the_shipped_check_is_what_its_training_gives_byte_for_byte(shared_data, tmp_path):
+    """`python -m training.population` (and `make model`, after the gate) refits the check by the
+    rule in the model card; on the same data it must give the shipped card, digest for digest."""
+    from training.population import PopulationData, fit_check
+
+    films = PopulationData.load(shared_data, tmp_path / "cache")
+    card, report = fit_check(films, shared_data / "samples")
+    shipped = load_model_card(SHIPPED_MODEL_DIR / "model.json").raw[CARD_FIELD]["digest"]
+    assert card_digest(card) == shipped
+    assert report["selection"]["chosen_pool"] == 6

@@ -109,3 +109,15 @@ def test_the_gate_trains_exports_int8_and_is_named_in_the_screening_card(exporte
     held_out = gate_card.raw["performance"]["held_out"]
     assert {"CT slice", "lateral chest view", "document"} <= set(held_out["by_kind"])
     assert 0 <= held_out["frontal_rejected"] <= 1
+
+
+def test_the_exported_card_states_the_validated_ages_and_the_adult_limitation(exported):
+    """Every field the app relies on comes from the export itself, so `make model` gives a card
+    the app uses as it uses the shipped one (a re-export once dropped the validated ages)."""
+    _, model_dir = exported
+    card = json.loads((model_dir / "model.json").read_text())
+    shipped = json.loads((SHIPPED_MODEL_DIR / "model.json").read_text(encoding="utf-8"))
+    assert card["validated_ages_years"] == shipped["validated_ages_years"] == [1, 5]
+    assert card["limitations"] == shipped["limitations"]
+    assert card["intended_use"] == shipped["intended_use"]
+    assert "independent_evaluation" not in card  # measured on other weights

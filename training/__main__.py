@@ -253,6 +253,17 @@ def main(argv: list[str] | None = None) -> int:
             _release_gate(
                 args.data_dir, args.not_frontal, args.test_dev, args.out, args.run_dir / "gate"
             )
+            from training.population import release_check
+
+            # From ../shared/data, as the gate takes its adult films (DEFAULT_ADULT_DIRS).
+            check = release_check(
+                SHARED_DATA, args.cache_dir, args.run_dir / "population-check", args.out
+            )
+            print(
+                f"population check: {check['performance']['adults_flagged_held_out']:.1%} of "
+                "held-out adult films flagged, "
+                f"{check['performance']['children_flagged_test_dev']:.1%} of test-dev children"
+            )
         _register_if_shipped(args.out)
     return 0
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import time
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -210,6 +211,86 @@ def check_card(
     }
 
 
+@dataclass
+class PopulationData:
+    """The films the check is fitted, chosen and measured on, and their model inputs."""
+
+    child_train: list
+    child_val: list
+    test_dev: list
+    adults: dict[str, list]
+    arrays: dict[str, np.ndarray]
+
+    @classmethod
+    def load(cls, data: Path, cache: Path | None) -> PopulationData:
+        nih, rsna = data / "nih-adult", data / "rsna-normal-adult"
+        child_train, child_val = patient_split(list_images(data / "kermany-train"), 0.2, 42)
+        test_dev = list_images(data / "kermany-test-dev")
+        adults = {part: adult_part(part, nih, rsna) for part in ("train", "validation", "held_out")}
+        arrays = {
+            "child_train": load_arrays(child_train, INPUT_SIZE, cache)[0],
+            "child_val": load_arrays(child_val, INPUT_SIZE, cache)[0],
+            "test_dev": load_arrays(test_dev, INPUT_SIZE, cache)[0],
+            **{f"adult_{p}": load_arrays(i, INPUT_SIZE, cache)[0] for p, i in adults.items()},
+        }
+        return cls(child_train, child_val, test_dev, adults, arrays)
+
+    def held_out_names(self) -> list[str]:
+        return [
+            f"{i.source} {'pneumonia' if i.label else 'normal'}" for i in self.adults["held_out"]
+        ]
+
+
+def fit_check(films: PopulationData, samples: Path) -> tuple[dict, dict]:
+    """The rule in the model card, applied: the candidates fitted, one chosen on the validation
+    parts, then measured once on test-dev and the adults' held-out part. Returns the check's card
+    and the chosen candidate's report. Deterministic: the same data gives the same card (but for
+    `created` and `training_seconds`)."""
+    started = time.monotonic()
+    n_children, n_adults = len(films.child_train), len(films.adults["train"])
+    candidates = {}
+    for pool in POOLS:  # steps 1-2: candidates chosen on the validation parts only
+        features = {name: pooled_arrays(images, pool) for name, images in films.arrays.items()}
+        candidates[pool] = fit_candidate(features, n_children, n_adults)
+    adult_validation_flagged = {
+        pool: round(float(np.mean(scores["adult_validation"] > threshold)), 4)
+        for pool, (_model, scores, threshold) in candidates.items()
+    }
+    pool = choose_pool(adult_validation_flagged)
+    model, scores, threshold = candidates[pool]
+    # Step 3: the test sets, once, for the chosen candidate.
+    report = detector_report(
+        scores["child_val"], scores["test_dev"], scores["adult_held_out"], films.held_out_names()
+    )
+    report["adults_flagged_validation"] = adult_validation_flagged[pool]
+    flagged = [i for i, s in zip(films.test_dev, scores["test_dev"], strict=True) if s > threshold]
+    report["children_flagged_test_dev_files"] = sorted(item.path.name for item in flagged)
+    report["children_flagged_test_dev_by_label"] = {
+        "normal": sum(item.label == 0 for item in flagged),
+        "pneumonia": sum(item.label == 1 for item in flagged),
+    }
+    report["selection"] = {
+        "adults_flagged_validation_by_pool": {
+            str(p): share for p, share in adult_validation_flagged.items()
+        },
+        "chosen_pool": pool,
+    }
+    report["samples_flagged"] = _samples_flagged(samples, model, pool, threshold)
+    return check_card(model, pool, threshold, report, time.monotonic() - started), report
+
+
+def release_check(data: Path, cache: Path | None, run_dir: Path, model_dir: Path) -> dict:
+    """Fit the check (`fit_check`), keep its card and report in `run_dir`, and install it
+    beside the screening model in `model_dir` (`install`); returns the card. What
+    `python -m training reproduce` runs after the view gate."""
+    run_dir.mkdir(parents=True, exist_ok=True)
+    card, report = fit_check(PopulationData.load(data, cache), data / "samples")
+    write_card(card, run_dir / CHECK_CARD)
+    (run_dir / "report.json").write_text(json.dumps(report, indent=1) + "\n")
+    install(card, model_dir)
+    return card
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m training.population", description=__doc__)
     parser.add_argument("--out", type=Path, required=True)
@@ -219,88 +300,44 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--install",
         action="store_true",
-        help="write the chosen check into resources/model and name it in model.json",
+        help="write the chosen check into resources/model, name it in model.json and record "
+        "the cards as the release",
     )
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    started = time.monotonic()
-    data, cache = args.data, args.cache_dir
-    nih, rsna = data / "nih-adult", data / "rsna-normal-adult"
-    child_train, child_val = patient_split(list_images(data / "kermany-train"), 0.2, 42)
-    test_dev = list_images(data / "kermany-test-dev")
-    adults = {part: adult_part(part, nih, rsna) for part in ("train", "validation", "held_out")}
-    arrays = {
-        "child_train": load_arrays(child_train, INPUT_SIZE, cache)[0],
-        "child_val": load_arrays(child_val, INPUT_SIZE, cache)[0],
-        "test_dev": load_arrays(test_dev, INPUT_SIZE, cache)[0],
-        **{f"adult_{p}": load_arrays(items, INPUT_SIZE, cache)[0] for p, items in adults.items()},
-    }
-    # Rule steps 1-2: candidates chosen on the validation parts only.
-    candidates = {}
-    for pool in POOLS:
-        features = {name: pooled_arrays(images, pool) for name, images in arrays.items()}
-        model, scores, threshold = fit_candidate(features, len(child_train), len(adults["train"]))
-        candidates[pool] = (model, scores, threshold)
-    adult_validation_flagged = {
-        pool: round(float(np.mean(scores["adult_validation"] > threshold)), 4)
-        for pool, (_model, scores, threshold) in candidates.items()
-    }
-    pool = choose_pool(adult_validation_flagged)
-    model, scores, threshold = candidates[pool]
-    # Step 3: the test sets, once, for the chosen candidate.
-    names = [f"{i.source} {'pneumonia' if i.label else 'normal'}" for i in adults["held_out"]]
-    report = detector_report(
-        scores["child_val"], scores["test_dev"], scores["adult_held_out"], names
-    )
-    report["adults_flagged_validation"] = adult_validation_flagged[pool]
-    report["children_flagged_test_dev_files"] = sorted(
-        item.path.name
-        for item, score in zip(test_dev, scores["test_dev"], strict=True)
-        if score > threshold
-    )
-    flagged_labels = [
-        i.label for i, s in zip(test_dev, scores["test_dev"], strict=True) if s > threshold
-    ]
-    report["children_flagged_test_dev_by_label"] = {
-        "normal": flagged_labels.count(0),
-        "pneumonia": flagged_labels.count(1),
-    }
-    report["selection"] = {
-        "adults_flagged_validation_by_pool": {
-            str(p): s for p, s in adult_validation_flagged.items()
-        },
-        "chosen_pool": pool,
-    }
-    report["samples_flagged"] = _samples_flagged(data / "samples", model, pool, threshold)
+    films = PopulationData.load(args.data, args.cache_dir)
+    card, report = fit_check(films, args.data / "samples")
     full = {"pixels": report, "max_children_flagged_rule": MAX_CHILDREN_FLAGGED}
     full["view gate"] = detector_report(
-        _gate_scores([i.path for i in child_val]),
-        _gate_scores([i.path for i in test_dev]),
-        _gate_scores([i.path for i in adults["held_out"]]),
-        names,
+        _gate_scores([i.path for i in films.child_val]),
+        _gate_scores([i.path for i in films.test_dev]),
+        _gate_scores([i.path for i in films.adults["held_out"]]),
+        films.held_out_names(),
     )
     if args.cnn:
-        full.update(_cnn_report(child_train, child_val, test_dev, adults, names, cache, args.out))
-    card = check_card(model, pool, threshold, report, time.monotonic() - started)
+        full.update(_cnn_report(films, args.cache_dir, args.out))
     write_card(card, args.out / CHECK_CARD)
     (args.out / "report.json").write_text(json.dumps(full, indent=1) + "\n")
     if args.install:
-        install(card)
+        from core.card_integrity import write_released_models
+
+        install(card, SHIPPED_MODEL_DIR)
+        write_released_models(SHIPPED_MODEL_DIR)
     print(json.dumps(full, indent=1))
     return 0
 
 
-def install(card: dict, model_dir: Path = SHIPPED_MODEL_DIR) -> None:
-    """Write the check beside the shipped model, name it with its digest in `model.json`, and
-    record the cards as the release (the screening card's digest changes with the field)."""
-    from core.card_integrity import card_digest, write_released_models
+def install(card: dict, model_dir: Path) -> None:
+    """Write the check beside the screening model in `model_dir` and name it, with its digest,
+    in that `model.json` (the screening card's digest changes with the field: where `model_dir`
+    is the shipped folder, the caller records the cards as the release)."""
+    from core.card_integrity import card_digest
 
     write_card(card, model_dir / CHECK_CARD)
     screening_path = model_dir / "model.json"
     screening = json.loads(screening_path.read_text(encoding="utf-8"))
     screening[CARD_FIELD] = {"card": CHECK_CARD, "digest": card_digest(card)}
     write_card(screening, screening_path)
-    write_released_models(model_dir)
 
 
 def _samples_flagged(
@@ -320,18 +357,19 @@ def _samples_flagged(
     return flagged
 
 
-def _cnn_report(child_train, child_val, test_dev, adults, names, cache, out) -> dict:
+def _cnn_report(films: PopulationData, cache: Path | None, out: Path) -> dict:
     """The small CNN detector, measured beside (never shipped)."""
     small = {
-        "child_train": load_arrays(child_train, 128, cache)[0],
-        "child_val": load_arrays(child_val, 128, cache)[0],
-        "test_dev": load_arrays(test_dev, 128, cache)[0],
-        **{f"adult_{p}": load_arrays(items, 128, cache)[0] for p, items in adults.items()},
+        "child_train": load_arrays(films.child_train, 128, cache)[0],
+        "child_val": load_arrays(films.child_val, 128, cache)[0],
+        "test_dev": load_arrays(films.test_dev, 128, cache)[0],
+        **{f"adult_{p}": load_arrays(i, 128, cache)[0] for p, i in films.adults.items()},
     }
     cnn = train_cnn(small["child_train"], small["adult_train"])
     cnn_scores = {name: _cnn_scores(cnn, images) for name, images in small.items()}
     cnn.save(out / "cnn.keras")
     threshold = flag_threshold(cnn_scores["child_val"])
+    names = films.held_out_names()
     return {
         "cnn": detector_report(
             cnn_scores["child_val"], cnn_scores["test_dev"], cnn_scores["adult_held_out"], names
