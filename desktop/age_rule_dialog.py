@@ -48,6 +48,14 @@ class AgeRuleDialog(QDialog):
             ).format(ages=scope),
             wordWrap=True,
         )
+        unknown = QLabel(
+            self.tr(
+                "Whatever this rule, a film whose patient's age is not known and that looks like "
+                "an adult's is never scored: on adults the model's score means nothing. Typing "
+                "a child's age gets it screened."
+            ),
+            wordWrap=True,
+        )
         self.reject_box = QCheckBox(
             self.tr("&Reject films outside the validated ages ({ages} years)").format(ages=scope)
         )
@@ -60,6 +68,7 @@ class AgeRuleDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
         layout.addWidget(self.reject_box)
+        layout.addWidget(unknown)
         layout.addWidget(buttons)
 
 

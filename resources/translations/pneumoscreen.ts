@@ -331,12 +331,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Whatever this rule, a film whose patient&apos;s age is not known and that looks like an adult&apos;s is never scored: on adults the model&apos;s score means nothing. Typing a child&apos;s age gets it screened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>&amp;Reject films outside the validated ages ({ages} years)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Films outside the validated &amp;ages…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -859,7 +864,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="+80"/>
+        <location filename="../../desktop/main_window.py" line="+83"/>
         <source>PneumoScreen: chest X-ray screening aid</source>
         <translation type="unfinished"></translation>
     </message>
@@ -920,13 +925,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
-        <location line="+15"/>
+        <location line="+54"/>
         <source>The model card cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>{n} result</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1140,7 +1144,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>A young child&apos;s film?
 Type the age to screen it…</source>
         <translation type="unfinished"></translation>
@@ -1170,7 +1174,7 @@ type the patient&apos;s details…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Figures (reviewer&apos;s decision = truth)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2127,7 +2131,7 @@ type the patient&apos;s details…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>&lt;b&gt;An administrator&apos;s task.&lt;/b&gt; The site threshold decides “Pneumonia likely” for every film screened from now on, for this model version. It is proposed from the results your clinicians reviewed: set it only when they are many and recent, and tell the clinicians.</source>
         <translation type="unfinished"></translation>
     </message>

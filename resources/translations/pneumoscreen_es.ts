@@ -331,12 +331,17 @@
         <translation>El modelo se validó en pacientes de {ages} años. Una radiografía de un paciente con edad conocida fuera de ese rango se analiza y se marca como fuera de las edades validadas. Un centro puede optar por rechazar esas radiografías, sin puntuación.</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Whatever this rule, a film whose patient&apos;s age is not known and that looks like an adult&apos;s is never scored: on adults the model&apos;s score means nothing. Typing a child&apos;s age gets it screened.</source>
+        <translation>Sea cual sea esta regla, una radiografía cuya edad del paciente no se conoce y que parece de un adulto nunca se analiza: en adultos, la puntuación del modelo no significa nada. Escribir la edad de un niño permite analizarla.</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>&amp;Reject films outside the validated ages ({ages} years)</source>
         <translation>&amp;Rechazar las radiografías fuera de las edades validadas ({ages} años)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Films outside the validated &amp;ages…</source>
         <translation>Radiografías fuera de las &amp;edades validadas…</translation>
     </message>
@@ -860,7 +865,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="+80"/>
+        <location filename="../../desktop/main_window.py" line="+83"/>
         <source>PneumoScreen: chest X-ray screening aid</source>
         <translation>PneumoScreen: apoyo al tamizaje de radiografías de tórax</translation>
     </message>
@@ -921,13 +926,12 @@
         <translation>Umbral desconocido: el perfil local está dañado</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <location line="+15"/>
+        <location line="+54"/>
         <source>The model card cannot be read.</source>
         <translation>No se puede leer la ficha del modelo.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>{n} result</source>
         <translation>{n} resultado</translation>
     </message>
@@ -1141,7 +1145,7 @@
         <translation>Edad:</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>A young child&apos;s film?
 Type the age to screen it…</source>
         <translation>¿Radiografía de un niño pequeño?
@@ -1173,7 +1177,7 @@ ingrese los datos del paciente…</translation>
         <translation>Leyendo los resultados revisados…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Figures (reviewer&apos;s decision = truth)</source>
         <translation>Cifras (decisión del revisor = referencia)</translation>
     </message>
@@ -2130,7 +2134,7 @@ ingrese los datos del paciente…</translation>
         <translation>Umbral local (tarea del administrador)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>&lt;b&gt;An administrator&apos;s task.&lt;/b&gt; The site threshold decides “Pneumonia likely” for every film screened from now on, for this model version. It is proposed from the results your clinicians reviewed: set it only when they are many and recent, and tell the clinicians.</source>
         <translation>&lt;b&gt;Tarea del administrador.&lt;/b&gt; El umbral local decide “Neumonía probable” para cada radiografía que se analice a partir de ahora, para esta versión del modelo. Se propone a partir de los resultados que revisaron sus profesionales de salud: fíjelo solo cuando sean muchos y recientes, e informe a los profesionales.</translation>
     </message>

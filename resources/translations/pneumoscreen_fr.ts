@@ -331,12 +331,17 @@
         <translation>Le modèle a été validé sur des patients âgés de {ages} ans. Un cliché dont l&apos;âge du patient est connu et se situe hors de cette tranche est analysé et marqué comme hors des âges validés. Une clinique peut choisir de rejeter plutôt ces clichés, sans score.</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Whatever this rule, a film whose patient&apos;s age is not known and that looks like an adult&apos;s is never scored: on adults the model&apos;s score means nothing. Typing a child&apos;s age gets it screened.</source>
+        <translation>Quelle que soit cette règle, un cliché dont l&apos;âge du patient est inconnu et qui ressemble à celui d&apos;un adulte n&apos;est jamais analysé&#xa0;: chez l&apos;adulte, le score du modèle ne veut rien dire. Saisir l&apos;âge d&apos;un enfant permet de l&apos;analyser.</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>&amp;Reject films outside the validated ages ({ages} years)</source>
         <translation>&amp;Rejeter les clichés hors des âges validés ({ages} ans)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Films outside the validated &amp;ages…</source>
         <translation>&amp;Clichés hors des âges validés…</translation>
     </message>
@@ -860,7 +865,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="+80"/>
+        <location filename="../../desktop/main_window.py" line="+83"/>
         <source>PneumoScreen: chest X-ray screening aid</source>
         <translation>PneumoScreen&#xa0;: aide au dépistage sur radiographie thoracique</translation>
     </message>
@@ -921,13 +926,12 @@
         <translation>Seuil inconnu&#xa0;: le profil du site est endommagé</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <location line="+15"/>
+        <location line="+54"/>
         <source>The model card cannot be read.</source>
         <translation>Impossible de lire la fiche du modèle.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>{n} result</source>
         <translation>{n} résultat</translation>
     </message>
@@ -1141,7 +1145,7 @@
         <translation>Âge&#xa0;:</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>A young child&apos;s film?
 Type the age to screen it…</source>
         <translation>Cliché d&apos;un jeune enfant ?
@@ -1173,7 +1177,7 @@ saisissez les données du patient…</translation>
         <translation>Lecture des résultats relus…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Figures (reviewer&apos;s decision = truth)</source>
         <translation>Chiffres (décision du relecteur = référence)</translation>
     </message>
@@ -2130,7 +2134,7 @@ saisissez les données du patient…</translation>
         <translation>Seuil du site (tâche d&apos;administrateur)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>&lt;b&gt;An administrator&apos;s task.&lt;/b&gt; The site threshold decides “Pneumonia likely” for every film screened from now on, for this model version. It is proposed from the results your clinicians reviewed: set it only when they are many and recent, and tell the clinicians.</source>
         <translation>&lt;b&gt;Tâche d&apos;administrateur.&lt;/b&gt; Le seuil du site détermine le libellé «&#xa0;Pneumonie probable&#xa0;» de chaque cliché analysé à partir de maintenant, pour cette version du modèle. Il est proposé d&apos;après les résultats relus par vos cliniciens&#xa0;: ne le définissez que s&apos;ils sont nombreux et récents, et informez-en les cliniciens.</translation>
     </message>

@@ -331,12 +331,17 @@
         <translation>O modelo foi validado em pacientes com {ages} anos. Uma radiografia de um paciente com idade conhecida fora desse intervalo é rastreada e marcada como fora das idades validadas. Em alternativa, uma unidade sanitária pode optar por rejeitar essas radiografias, sem pontuação.</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Whatever this rule, a film whose patient&apos;s age is not known and that looks like an adult&apos;s is never scored: on adults the model&apos;s score means nothing. Typing a child&apos;s age gets it screened.</source>
+        <translation>Seja qual for esta regra, uma radiografia cuja idade do doente não é conhecida e que parece de um adulto nunca é analisada: em adultos, a pontuação do modelo não significa nada. Introduzir a idade de uma criança permite analisá-la.</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>&amp;Reject films outside the validated ages ({ages} years)</source>
         <translation>&amp;Rejeitar radiografias fora das idades validadas ({ages} anos)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Films outside the validated &amp;ages…</source>
         <translation>Radiografias fora das &amp;idades validadas…</translation>
     </message>
@@ -860,7 +865,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="+80"/>
+        <location filename="../../desktop/main_window.py" line="+83"/>
         <source>PneumoScreen: chest X-ray screening aid</source>
         <translation>PneumoScreen: auxiliar de rastreio em radiografias do tórax</translation>
     </message>
@@ -921,13 +926,12 @@
         <translation>Limiar desconhecido: o perfil local está danificado</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <location line="+15"/>
+        <location line="+54"/>
         <source>The model card cannot be read.</source>
         <translation>Não é possível ler a ficha do modelo.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>{n} result</source>
         <translation>{n} resultado</translation>
     </message>
@@ -1141,7 +1145,7 @@
         <translation>Idade:</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>A young child&apos;s film?
 Type the age to screen it…</source>
         <translation>Radiografia de uma criança pequena?
@@ -1173,7 +1177,7 @@ introduza-os…</translation>
         <translation>A ler os resultados revistos…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Figures (reviewer&apos;s decision = truth)</source>
         <translation>Valores (decisão do revisor = verdade)</translation>
     </message>
@@ -2130,7 +2134,7 @@ introduza-os…</translation>
         <translation>Limiar local (tarefa do administrador)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>&lt;b&gt;An administrator&apos;s task.&lt;/b&gt; The site threshold decides “Pneumonia likely” for every film screened from now on, for this model version. It is proposed from the results your clinicians reviewed: set it only when they are many and recent, and tell the clinicians.</source>
         <translation>&lt;b&gt;Tarefa do administrador.&lt;/b&gt; O limiar local decide a classificação «Pneumonia provável» de todas as radiografias rastreadas a partir de agora, para esta versão do modelo. É proposto a partir dos resultados revistos pelos seus clínicos: defina-o apenas quando estes forem muitos e recentes, e informe os clínicos.</translation>
     </message>
