@@ -6,6 +6,7 @@ Usage (from the repository root):
 
 States: empty.png (first start), screening.png (mid-batch, progress visible), rejected.png (the
 batch of three bad files, "This batch", a film scanned sideways selected, the Reason column),
+adult-film.png (an adult's film of unknown age refused, the patient form asking for the age),
 results.png (all films, a pneumonia case selected, heatmap on), small-screen.png (1024 x 600,
 highest scores first, the film brightened), review.png (the films reviewed by a clinician, one
 corrected, its history shown) and local-performance.png (How the model does here, from those
@@ -31,6 +32,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO.parent / "shared" / "data" / "samples"
+#: A held-out NIH normal film (adult, no age in a PNG): what the population check refuses.
+ADULT_FILM = REPO.parent / "shared" / "data" / "nih-adult" / "NORMAL" / "00001281_000.png"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QLocale, QPoint, Qt  # noqa: E402
@@ -240,6 +243,18 @@ def main(argv: list[str] | None = None) -> int:
 
         select(lambda result: Path(result.file).name == "scanned-sideways.png")
         shoot("rejected.png")
+
+        # An adult's film with no age: refused by the population check, the form asking for one.
+        adult = Path(scratch) / "clinic" / "chest-2026-11-30.png"
+        adult.parent.mkdir()
+        adult.write_bytes(ADULT_FILM.read_bytes())
+        window.add_paths([adult])
+        wait_until(lambda: not window.controller.is_busy())
+        rows = window.proxy.results()
+        select(lambda result: Path(result.file) == adult)
+        window.detail.patient_form.toggle.click()
+        shoot("adult-film.png")
+        window.detail.patient_form.toggle.click()
 
         scope = window.filter_bar.scope
         scope.setCurrentIndex(scope.findText("All"))
