@@ -66,21 +66,32 @@ class ProgressPanel(QWidget):
         return self.tr("About {h} h {m} min left").format(h=minutes // 60, m=minutes % 60)
 
     def summary(self, progress: BatchProgress | None, cancelled: bool) -> str:
-        """The status-bar sentence at the end of a batch."""
+        """The status-bar sentence at the end of a batch. Each count agrees with its own words
+        ("1 analysé", "3 analysés"): a sentence holding four counts has no single number."""
         counts = progress.by_status if progress is not None else {}
-        text = count_text(
-            progress.done if progress is not None else 0,
-            self.tr(
-                "{n} file: {ok} screened, {rejected} rejected, {error} could not be read "
-                "({cached} answered from the log)."
+        done = progress.done if progress is not None else 0
+        cached = progress.from_log if progress is not None else 0
+        ok, rejected = counts.get(Status.OK, 0), counts.get(Status.REJECTED, 0)
+        error = counts.get(Status.ERROR, 0)
+        # The same English for one and many: the disambiguation keeps them apart for languages
+        # whose words agree with the count.
+        text = self.tr("{files}: {screened}, {rejected}, {errors} ({cached}).").format(
+            files=count_text(done, self.tr("{n} file"), self.tr("{n} files")),
+            screened=count_text(
+                ok, self.tr("{n} screened", "one"), self.tr("{n} screened", "many")
             ),
-            self.tr(
-                "{n} files: {ok} screened, {rejected} rejected, {error} could not be read "
-                "({cached} answered from the log)."
+            rejected=count_text(
+                rejected, self.tr("{n} rejected", "one"), self.tr("{n} rejected", "many")
             ),
-            ok=counts.get(Status.OK, 0),
-            rejected=counts.get(Status.REJECTED, 0),
-            error=counts.get(Status.ERROR, 0),
-            cached=progress.from_log if progress is not None else 0,
+            errors=count_text(
+                error,
+                self.tr("{n} could not be read", "one"),
+                self.tr("{n} could not be read", "many"),
+            ),
+            cached=count_text(
+                cached,
+                self.tr("{n} answered from the log", "one"),
+                self.tr("{n} answered from the log", "many"),
+            ),
         )
         return self.tr("Cancelled; the results so far are kept. ") + text if cancelled else text

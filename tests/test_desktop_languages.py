@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QPoint, Qt, QTranslator
+from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
@@ -597,5 +598,40 @@ def test_a_count_of_zero_takes_the_number_its_language_gives_it(code, zero):
         assert count_text(0, one, many) == zero
         assert count_text(1, one, many) == one.format(n=1)
         assert count_text(2, one, many) == many.format(n=2)
+    finally:
+        QLocale.setDefault(before)
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("en", "4 files: 1 screened, 3 rejected, 0 could not be read (0 answered from the log)."),
+        (
+            "fr",
+            "4 fichiers\u00a0: 1 analysé, 3 rejetés, 0 illisible (0 repris du journal).",
+        ),
+        (
+            "es",
+            "4 archivos: 1 analizado, 3 rechazados, 0 no legibles (0 tomados del registro).",
+        ),
+    ],
+)
+def test_each_count_of_the_batch_summary_agrees_with_its_own_words(qtbot, speak, code, expected):
+    """Four counts in one sentence: each takes its own number ("1 analysé, 3 rejetés")."""
+    from core.result import Status
+    from desktop.batch import BatchProgress
+    from desktop.progress_panel import ProgressPanel
+
+    if code != "en":  # English is the source: no translation to install
+        speak(code)
+    before = QLocale()
+    QLocale.setDefault(QLocale(code))
+    try:
+        progress = BatchProgress(total=4)
+        progress.done = 4
+        progress.by_status.update({Status.OK: 1, Status.REJECTED: 3})
+        panel = ProgressPanel(QAction())
+        qtbot.addWidget(panel)
+        assert panel.summary(progress, cancelled=False) == expected
     finally:
         QLocale.setDefault(before)

@@ -1300,17 +1300,70 @@ ingrese los datos del paciente…</translation>
         <translation>Faltan aprox. {h} h {m} min</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>{n} file: {ok} screened, {rejected} rejected, {error} could not be read ({cached} answered from the log).</source>
-        <translation>{n} archivo. Analizados: {ok}; rechazados: {rejected}; no legibles: {error} (tomados del registro: {cached}).</translation>
+        <location line="+12"/>
+        <source>{files}: {screened}, {rejected}, {errors} ({cached}).</source>
+        <translation>{files}: {screened}, {rejected}, {errors} ({cached}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} file</source>
+        <translation>{n} archivo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} files</source>
+        <translation>{n} archivos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} screened</source>
+        <comment>one</comment>
+        <translation>{n} analizado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} screened</source>
+        <comment>many</comment>
+        <translation>{n} analizados</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} rejected</source>
+        <comment>one</comment>
+        <translation>{n} rechazado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} rejected</source>
+        <comment>many</comment>
+        <translation>{n} rechazados</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>{n} files: {ok} screened, {rejected} rejected, {error} could not be read ({cached} answered from the log).</source>
-        <translation>{n} archivos. Analizados: {ok}; rechazados: {rejected}; no legibles: {error} (tomados del registro: {cached}).</translation>
+        <source>{n} could not be read</source>
+        <comment>one</comment>
+        <translation>{n} no legible</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
+        <source>{n} could not be read</source>
+        <comment>many</comment>
+        <translation>{n} no legibles</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} answered from the log</source>
+        <comment>one</comment>
+        <translation>{n} tomado del registro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} answered from the log</source>
+        <comment>many</comment>
+        <translation>{n} tomados del registro</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Cancelled; the results so far are kept. </source>
         <translation>Cancelado; se conservan los resultados obtenidos. </translation>
     </message>

@@ -1300,17 +1300,70 @@ saisissez les données du patient…</translation>
         <translation>Encore environ {h} h {m} min</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>{n} file: {ok} screened, {rejected} rejected, {error} could not be read ({cached} answered from the log).</source>
-        <translation>{n} fichier&#xa0;: {ok} analysé, {rejected} rejeté, {error} illisible ({cached} repris du journal).</translation>
+        <location line="+12"/>
+        <source>{files}: {screened}, {rejected}, {errors} ({cached}).</source>
+        <translation>{files}&#xa0;: {screened}, {rejected}, {errors} ({cached}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} file</source>
+        <translation>{n} fichier</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} files</source>
+        <translation>{n} fichiers</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} screened</source>
+        <comment>one</comment>
+        <translation>{n} analysé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} screened</source>
+        <comment>many</comment>
+        <translation>{n} analysés</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} rejected</source>
+        <comment>one</comment>
+        <translation>{n} rejeté</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} rejected</source>
+        <comment>many</comment>
+        <translation>{n} rejetés</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>{n} files: {ok} screened, {rejected} rejected, {error} could not be read ({cached} answered from the log).</source>
-        <translation>{n} fichiers&#xa0;: {ok} analysés, {rejected} rejetés, {error} illisibles ({cached} repris du journal).</translation>
+        <source>{n} could not be read</source>
+        <comment>one</comment>
+        <translation>{n} illisible</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
+        <source>{n} could not be read</source>
+        <comment>many</comment>
+        <translation>{n} illisibles</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} answered from the log</source>
+        <comment>one</comment>
+        <translation>{n} repris du journal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} answered from the log</source>
+        <comment>many</comment>
+        <translation>{n} repris du journal</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Cancelled; the results so far are kept. </source>
         <translation>Annulé&#xa0;; les résultats obtenus sont conservés. </translation>
     </message>

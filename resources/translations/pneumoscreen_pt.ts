@@ -1300,17 +1300,70 @@ introduza-os…</translation>
         <translation>Faltam cerca de {h} h {m} min</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>{n} file: {ok} screened, {rejected} rejected, {error} could not be read ({cached} answered from the log).</source>
-        <translation>{n} ficheiro — rastreados: {ok}, rejeitados: {rejected}, ilegíveis: {error} (já existentes no registo: {cached}).</translation>
+        <location line="+12"/>
+        <source>{files}: {screened}, {rejected}, {errors} ({cached}).</source>
+        <translation>{files}: {screened}, {rejected}, {errors} ({cached}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} file</source>
+        <translation>{n} ficheiro</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} files</source>
+        <translation>{n} ficheiros</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} screened</source>
+        <comment>one</comment>
+        <translation>{n} rastreado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} screened</source>
+        <comment>many</comment>
+        <translation>{n} rastreados</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} rejected</source>
+        <comment>one</comment>
+        <translation>{n} rejeitado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} rejected</source>
+        <comment>many</comment>
+        <translation>{n} rejeitados</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>{n} files: {ok} screened, {rejected} rejected, {error} could not be read ({cached} answered from the log).</source>
-        <translation>{n} ficheiros — rastreados: {ok}, rejeitados: {rejected}, ilegíveis: {error} (já existentes no registo: {cached}).</translation>
+        <source>{n} could not be read</source>
+        <comment>one</comment>
+        <translation>{n} ilegível</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
+        <source>{n} could not be read</source>
+        <comment>many</comment>
+        <translation>{n} ilegíveis</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} answered from the log</source>
+        <comment>one</comment>
+        <translation>{n} já existente no registo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} answered from the log</source>
+        <comment>many</comment>
+        <translation>{n} já existentes no registo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Cancelled; the results so far are kept. </source>
         <translation>Cancelado; os resultados obtidos até agora foram mantidos. </translation>
     </message>
