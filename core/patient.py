@@ -152,7 +152,13 @@ def age_warning(age: float | None, validated: tuple[float, float] | None) -> str
     # The range is in whole years of age: a 5-year-old is 5.0-5.99, still inside [1, 5].
     if low <= age < high + 1:
         return ""
-    return f"outside the ages this model was validated on ({_years(low)}-{_years(high)} years)"
+    return f"outside the ages this model was validated on ({validated_ages_text(validated)} years)"
+
+
+def validated_ages_text(validated: tuple[float, float]) -> str:
+    """The validated ages as people write them: "1-5"."""
+    low, high = validated
+    return f"{_years(low)}-{_years(high)}"
 
 
 def validated_range_in(warning: str) -> tuple[str, str] | None:

@@ -5,8 +5,9 @@ its score carries no information (AUC 0.44 against NIH's labels, worse than chan
 card, "Model 2"), and it calls almost every adult's normal film pneumonia. Most films in a general
 clinic are adults', and most JPEGs carry no age. So when the patient's age is not known, this
 check looks at the film itself: a logistic regression on the screening model's own input, averaged
-over blocks of `pool` x `pool` pixels (576 numbers at 192 px and blocks of 8). A film it flags gets
-no score and no label (`core.screening`); where the age is known, the age decides instead.
+over blocks of `pool` x `pool` pixels (the shipped check: 192 px in blocks of 6, 1,024 numbers).
+A film it flags gets no score and no label (`core.screening`); where the age is known, the age
+decides instead, and a film refused for want of an age is screened once one is typed.
 
 The check's weights and threshold live in their own card (`population-check.json`, written by
 `python -m training.population`), named by the screening model's card together with that card's
@@ -27,8 +28,10 @@ import numpy as np
 from core.card_integrity import card_digest
 from core.errors import ModelCardError, ModelIntegrityError
 from core.model_card import ModelCard
+from core.patient import validated_ages_text
 from core.preprocess import prepare_image
 from core.reason_codes import Reason, ReasonCode
+from core.result import ScreeningResult, Status
 
 #: The screening card's field naming the check: {"card": file name, "digest": card_digest}.
 CARD_FIELD = "population_check"
@@ -78,7 +81,8 @@ def load_population_check(screening_card: ModelCard) -> PopulationCheck | None:
     """The check the screening card names (`population_check`), or None when it names none.
 
     Raises:
-        ModelCardError: the named card is missing, does not parse or breaks the contract.
+        ModelCardError: the named card is missing, does not parse, breaks the contract, or reads
+            another input size than the screening model's (the two share one prepared input).
         ModelIntegrityError: the card's digest is not the one the screening card records.
     """
     entry = screening_card.raw.get(CARD_FIELD)
@@ -101,7 +105,13 @@ def load_population_check(screening_card: ModelCard) -> PopulationCheck | None:
             f"The population check's card {path} is not the one released with the model "
             "(its digest differs). Reinstall PneumoScreen."
         )
-    return _parsed(raw, path)
+    check = _parsed(raw, path)
+    if check.input_size != screening_card.input_size:
+        raise ModelCardError(
+            f"The population check's card {path} must read the screening model's input "
+            f"({screening_card.input_size} px). Received: {check.input_size} px"
+        )
+    return check
 
 
 def _parsed(raw: dict, path: Path) -> PopulationCheck:
@@ -128,16 +138,11 @@ def _parsed(raw: dict, path: Path) -> PopulationCheck:
 
 def refusal_reason(validated_ages: tuple[float, float] | None) -> Reason:
     """Why a flagged film got no score, naming the validated ages (the card's)."""
-    ages = (
-        "young children"
-        if validated_ages is None
-        else (f"children aged {_years(validated_ages[0])}-{_years(validated_ages[1])} years")
-    )
-    child = (
-        "a young child"
-        if validated_ages is None
-        else (f"a child of {_years(validated_ages[0])}-{_years(validated_ages[1])} years")
-    )
+    if validated_ages is None:
+        ages, child = "young children", "a young child"
+    else:
+        scope = validated_ages_text(validated_ages)
+        ages, child = f"children aged {scope} years", f"a child of {scope} years"
     return Reason(
         ReasonCode.OUTSIDE_VALIDATED_POPULATION,
         f"This film looks like an adult's: the model was validated on {ages} only, so it was not "
@@ -146,5 +151,14 @@ def refusal_reason(validated_ages: tuple[float, float] | None) -> Reason:
     )
 
 
-def _years(value: float) -> str:
-    return f"{value:g}"
+def waits_for_an_age(result: ScreeningResult) -> bool:
+    """Refused by the check for want of an age: a typed age gets the film screened."""
+    return (
+        result.status is Status.REJECTED
+        and result.reason_code is ReasonCode.OUTSIDE_VALIDATED_POPULATION
+    )
+
+
+def aged_since_refused(result: ScreeningResult) -> bool:
+    """Refused by the check, and its patient's age typed since: to be screened with that age."""
+    return waits_for_an_age(result) and result.patient_age_years is not None

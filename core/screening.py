@@ -40,7 +40,7 @@ import numpy as np
 from core.card_integrity import release_version
 from core.classifier import Classifier
 from core.decoded import DecodedImage
-from core.errors import ModelCardError, UnreadableImage
+from core.errors import UnreadableImage
 from core.file_bytes import read_file_bytes
 from core.image_reader import DECODERS, decode_slot
 from core.model_card import ModelCard
@@ -52,7 +52,12 @@ from core.patient import (
     parse_sex,
     patient_name,
 )
-from core.population_check import PopulationCheck, load_population_check, refusal_reason
+from core.population_check import (
+    PopulationCheck,
+    aged_since_refused,
+    load_population_check,
+    refusal_reason,
+)
 from core.preprocess import prepare_image
 from core.quality_gate import DEFAULT_CHECKS, GateCheck, rejection
 from core.reason_codes import Reason, ReasonCode
@@ -101,11 +106,6 @@ class Screener:
         self._threshold = self._model_threshold() if threshold is None else threshold
         self.gate_card = load_view_gate_card(card)
         self.population_check: PopulationCheck | None = load_population_check(card)
-        if self.population_check and self.population_check.input_size != card.input_size:
-            raise ModelCardError(
-                "The population check must read the screening model's input "
-                f"({card.input_size} px). Received: {self.population_check.input_size} px"
-            )
         self.log = log
         self.workers = workers
         if self.gate_card is not None:
@@ -191,14 +191,10 @@ class Screener:
                 return Outcome(self._result(path, "", Status.ERROR, reason=_why(exc)), False)
             sha256 = hashlib.sha256(data).hexdigest()
             cached = self.log.cached(sha256, self.model_version)
-            # A film refused for its look whose age has since been typed: screened with that age.
-            typed = cached if cached is not None and _aged_since_refused(cached) else None
-            if (
-                cached is not None
-                and typed is None
-                and not self._rejected_by_an_old_age_rule(cached)
-            ):
+            if cached is not None and not self._to_screen_again(cached):
                 return Outcome(self._relabelled(replace(cached, file=str(path))), from_cache=True)
+            # A film refused for its look whose age has since been typed: screened with that age.
+            typed = cached if cached is not None and aged_since_refused(cached) else None
             try:
                 image = slot.decode(data, path, min_side=self.card.input_size)
             except UnreadableImage as exc:
@@ -236,13 +232,12 @@ class Screener:
         """`cached` decided by the threshold in force now: as logged when that is the threshold
         that decided it; else a new decision (no row id yet, dated now) with the same score and
         heatmap. A rejected file has no label: it stays as logged."""
+        if cached.status is not Status.OK:
+            return cached
         threshold = self._threshold
         age_reason = None
         if threshold.reject_outside_ages:
             age_reason = self._age_reason(cached.patient_age_years)
-        decided_by = (cached.threshold, cached.threshold_source)
-        if cached.status is not Status.OK:
-            return cached
         if age_reason is not None:
             changes = {
                 "status": Status.REJECTED,
@@ -252,7 +247,9 @@ class Screener:
                 "reason_code": age_reason.code,
                 "heatmap": None,
             }
-        elif cached.score is not None and decided_by != (threshold.threshold, threshold.source):
+        elif cached.score is not None and (
+            cached.threshold != threshold.threshold or cached.threshold_source != threshold.source
+        ):
             changes = {"label": label_for(cached.score, threshold.threshold)}
         else:
             return cached
@@ -279,14 +276,16 @@ class Screener:
             return None
         return refusal_reason(self.card.validated_ages_years)
 
-    def _rejected_by_an_old_age_rule(self, cached: ScreeningResult) -> bool:
-        """A film rejected for its age while the site's rule no longer rejects: screen it again
-        (the log has no score for it)."""
-        return (
+    def _to_screen_again(self, cached: ScreeningResult) -> bool:
+        """A logged refusal the log cannot answer for now: rejected for its age while the site's
+        rule no longer rejects (the log has no score for it), or refused for want of an age that
+        has since been typed."""
+        rejected_by_an_old_age_rule = (
             cached.status is Status.REJECTED
             and cached.reason_code is ReasonCode.OUTSIDE_VALIDATED_AGES
             and not self._threshold.reject_outside_ages
         )
+        return rejected_by_an_old_age_rule or aged_since_refused(cached)
 
     def _load_models(self) -> tuple[Classifier, tuple[GateCheck, ...]]:
         """A classifier and the quality-gate checks, the view gate last (it is the costliest)."""
@@ -350,15 +349,6 @@ class Screener:
 def _why(exc: UnreadableImage) -> Reason:
     """The reason an unreadable file gets: the sentence that names it, and the code."""
     return Reason(exc.code, str(exc))
-
-
-def _aged_since_refused(cached: ScreeningResult) -> bool:
-    """A film the population check refused whose patient's age was typed afterwards."""
-    return (
-        cached.status is Status.REJECTED
-        and cached.reason_code is ReasonCode.OUTSIDE_VALIDATED_POPULATION
-        and cached.patient_age_years is not None
-    )
 
 
 def _with_typed_patient(result: ScreeningResult, typed: ScreeningResult | None) -> ScreeningResult:

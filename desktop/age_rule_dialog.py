@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from core.errors import ModelCardError, SiteProfileError
 from core.model_card import load_model_card
 from core.paths import model_card_path
+from core.patient import validated_ages_text
 from core.site_profile import SiteProfile
 from desktop import settings
 from desktop.errors import show_exception
@@ -39,7 +40,7 @@ class AgeRuleDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Films outside the validated ages"))
-        scope = "?" if ages is None else f"{ages[0]:g}-{ages[1]:g}"
+        scope = "?" if ages is None else validated_ages_text(ages)
         explanation = QLabel(
             self.tr(
                 "The model was validated on patients aged {ages} years. A film whose patient's "

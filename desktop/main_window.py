@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from core.errors import ModelCardError, ResultLogError, SiteProfileError
 from core.model_card import load_model_card
 from core.paths import model_card_path
-from core.reason_codes import ReasonCode
+from core.population_check import aged_since_refused
 from core.result import ScreeningResult, ThresholdSource
 from core.result_log import ResultLog, open_result_log
 from core.review import Review
@@ -279,10 +279,7 @@ class MainWindow(QMainWindow):
         looked like an adult's and whose age is now typed is screened again, with that age
         (`core.screening`): the age decides where the look did."""
         self.model.add(result)
-        if (
-            result.reason_code is ReasonCode.OUTSIDE_VALIDATED_POPULATION
-            and result.patient_age_years is not None
-        ):
+        if aged_since_refused(result):
             self.add_paths([Path(result.file)])
 
     def choose_files(self) -> None:

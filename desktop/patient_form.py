@@ -29,7 +29,7 @@ from core.errors import ModelCardError
 from core.model_card import load_model_card
 from core.paths import model_card_path
 from core.patient import PatientDetails, age_warning
-from core.reason_codes import ReasonCode
+from core.population_check import waits_for_an_age
 from core.result import ScreeningResult
 from core.result_log import ResultLog
 from desktop.patient_text import SEX_WORDS, has_dicom_identity, sex_text
@@ -106,14 +106,14 @@ class PatientForm(QWidget):
             and result.id is not None
             # A DICOM film names its own patient; but one refused as an adult's for want of an
             # age (no PatientAge, no birth date) can only be screened once its age is typed.
-            and (not has_dicom_identity(result) or _waits_for_an_age(result))
+            and (not has_dicom_identity(result) or waits_for_an_age(result))
         )
         self.setVisible(editable)
         self.toggle.setChecked(False)
         if not editable:
             return
         typed = result.patient_id or result.patient_name
-        if _waits_for_an_age(result):
+        if waits_for_an_age(result):
             self.toggle.setText(self.tr("A young child's film?\nType the age to screen it…"))
         else:
             self.toggle.setText(
@@ -134,7 +134,7 @@ class PatientForm(QWidget):
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if unfolded else Qt.ArrowType.RightArrow)
         if unfolded:
             # A film refused for want of an age: the cursor goes where the user is asked to type.
-            waiting = self._result is not None and _waits_for_an_age(self._result)
+            waiting = self._result is not None and waits_for_an_age(self._result)
             (self.age if waiting else self.patient_id).setFocus()
 
     def details(self) -> PatientDetails:
@@ -170,11 +170,6 @@ class PatientForm(QWidget):
         if self._result is not None and self._result.id == result.id:
             self._result = result
         self.saved.emit(result)
-
-
-def _waits_for_an_age(result: ScreeningResult) -> bool:
-    """Refused as an adult's film because its age is not known: a typed age gets it screened."""
-    return result.reason_code is ReasonCode.OUTSIDE_VALIDATED_POPULATION
 
 
 def _validated_ages() -> tuple[float, float] | None:

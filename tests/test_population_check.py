@@ -110,7 +110,7 @@ def test_its_score_is_a_dot_product_of_the_pooled_model_input(check):
 
 
 def screening_card(folder: Path, entry: object) -> SimpleNamespace:
-    return SimpleNamespace(raw={CARD_FIELD: entry}, path=folder / "model.json")
+    return SimpleNamespace(raw={CARD_FIELD: entry}, path=folder / "model.json", input_size=192)
 
 
 def copied_check(tmp_path: Path) -> dict:
@@ -148,6 +148,16 @@ def test_a_malformed_check_is_refused_with_its_fault(tmp_path, edit, message):
     (tmp_path / "population-check.json").write_text(json.dumps(raw))
     entry = {"card": "population-check.json", "digest": card_digest(raw)}
     with pytest.raises(ModelCardError, match=message):
+        load_population_check(screening_card(tmp_path, entry))
+
+
+def test_a_check_reading_another_input_size_than_the_model_is_refused(tmp_path):
+    """The screener prepares one input for the check and the model: they must agree on it."""
+    raw = copied_check(tmp_path)
+    raw.update(input_size=128, pool=8, weights=[0.0] * 256)
+    (tmp_path / "population-check.json").write_text(json.dumps(raw))
+    entry = {"card": "population-check.json", "digest": card_digest(raw)}
+    with pytest.raises(ModelCardError, match=r"must read the screening model's input \(192 px\)"):
         load_population_check(screening_card(tmp_path, entry))
 
 
