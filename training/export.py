@@ -131,3 +131,15 @@ def export_int8(members: list[keras.Model], representative: np.ndarray, out_path
 def write_card(card: dict, path: Path) -> None:
     """Write the model card as stable, readable JSON."""
     path.write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+
+
+def name_in_screening_card(model_dir: Path, field: str, value: object) -> None:
+    """Set `field` of the screening card (`model_dir/model.json`), where there is one, to
+    `value`: how a model released beside it (the view gate, the population check) is named, so
+    the app loads it with the screening model."""
+    card_path = model_dir / "model.json"
+    if not card_path.exists():
+        return
+    card = json.loads(card_path.read_text(encoding="utf-8"))
+    card[field] = value
+    write_card(card, card_path)

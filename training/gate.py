@@ -11,7 +11,6 @@ result, so at most `MAX_CALIBRATION_REJECTION` of the calibration frontals may f
 from __future__ import annotations
 
 import hashlib
-import json
 import tempfile
 import time
 from collections import defaultdict
@@ -22,7 +21,7 @@ from pathlib import Path
 import keras
 import numpy as np
 
-from training.export import agreement_check, convert_to_int8, write_card
+from training.export import agreement_check, convert_to_int8, name_in_screening_card, write_card
 from training.gate_data import (
     FRONTAL,
     REFUSAL_KINDS,
@@ -306,7 +305,7 @@ def release_gate(
     card["int8_check_on_calibration"] = check
     card["training_seconds"] = round(time.monotonic() - started)
     write_card(card, out_dir / GATE_CARD)
-    _name_in_screening_card(out_dir)
+    name_in_screening_card(out_dir, "view_gate", GATE_CARD)
     return card
 
 
@@ -382,13 +381,3 @@ def gate_card(flatbuffer: bytes, config: GateConfig, threshold: float, scores, s
             else {}
         ),
     }
-
-
-def _name_in_screening_card(out_dir: Path) -> None:
-    """Add `view_gate` to the screening model's card beside the gate, so the app loads both."""
-    card_path = out_dir / "model.json"
-    if not card_path.exists():
-        return
-    card = json.loads(card_path.read_text(encoding="utf-8"))
-    card["view_gate"] = GATE_CARD
-    write_card(card, card_path)

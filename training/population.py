@@ -31,7 +31,7 @@ import numpy as np
 from core.population_check import CARD_FIELD, pooled_arrays, pooled_input
 from training.adult_data import adult_part
 from training.data import list_images, load_arrays, patient_split
-from training.export import write_card
+from training.export import name_in_screening_card, write_card
 from training.metrics import roc_auc
 
 REPO = Path(__file__).resolve().parents[1]
@@ -331,13 +331,15 @@ def install(card: dict, model_dir: Path) -> None:
     """Write the check beside the screening model in `model_dir` and name it, with its digest,
     in that `model.json` (the screening card's digest changes with the field: where `model_dir`
     is the shipped folder, the caller records the cards as the release)."""
+    write_card(card, model_dir / CHECK_CARD)
+    name_in_screening_card(model_dir, CARD_FIELD, check_entry(card))
+
+
+def check_entry(card: dict) -> dict:
+    """The screening card's `population_check` for the check `card`: its file and its digest."""
     from core.card_integrity import card_digest
 
-    write_card(card, model_dir / CHECK_CARD)
-    screening_path = model_dir / "model.json"
-    screening = json.loads(screening_path.read_text(encoding="utf-8"))
-    screening[CARD_FIELD] = {"card": CHECK_CARD, "digest": card_digest(card)}
-    write_card(screening, screening_path)
+    return {"card": CHECK_CARD, "digest": card_digest(card)}
 
 
 def _samples_flagged(

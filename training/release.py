@@ -14,7 +14,6 @@ from pathlib import Path
 
 import keras
 
-from core.card_integrity import card_digest
 from core.litert_model import LiteRTModel
 from core.population_check import CARD_FIELD
 from core.preprocess import STRETCH_PERCENTILES
@@ -36,7 +35,7 @@ from training.metrics import (
     fit_platt,
     screening_report,
 )
-from training.population import CHECK_CARD
+from training.population import CHECK_CARD, check_entry
 
 #: The version `export` and `reproduce` write into the model card unless told otherwise: the
 #: shipped model's. Raise it with every release (README, "A new model release").
@@ -118,8 +117,9 @@ def release(
     if (out_dir / GATE_CARD).exists():  # a re-export keeps the view gate beside it
         card["view_gate"] = GATE_CARD
     if (out_dir / CHECK_CARD).exists():  # and the population check, with its digest
-        check = json.loads((out_dir / CHECK_CARD).read_text(encoding="utf-8"))
-        card[CARD_FIELD] = {"card": CHECK_CARD, "digest": card_digest(check)}
+        card[CARD_FIELD] = check_entry(
+            json.loads((out_dir / CHECK_CARD).read_text(encoding="utf-8"))
+        )
     write_card(card, out_dir / "model.json")
     return card
 
