@@ -41,6 +41,10 @@ class ModelCard:
     #: The ages, in whole years, the model was validated on ([1, 5]: children aged 1 to 5); a
     #: film of a patient outside them is marked (`core.patient.age_warning`). None: not stated.
     validated_ages_years: tuple[float, float] | None = None
+    #: From this age in years a patient is an adult, on whose films the score was measured to
+    #: carry no information: such a film gets no score (`core.patient.adult_reason`). None: the
+    #: card says nothing of adults.
+    adult_from_age_years: float | None = None
 
     def probability(self, logit: float) -> float:
         """Calibrated probability of pneumonia for a raw model logit (Platt scaling)."""
@@ -109,6 +113,7 @@ def load_model_card(card_path: Path) -> ModelCard:
     if not 0 <= threshold <= 100:
         fields.refuse("threshold.score", "must lie in 0-100 (a score)", threshold)
     _check_stretch_percentiles(fields)
+    validated = _validated_ages(fields) if "validated_ages_years" in raw else None
     return ModelCard(
         path=card_path,
         name=fields.text("name"),
@@ -120,7 +125,10 @@ def load_model_card(card_path: Path) -> ModelCard:
         calibration_b=fields.number("calibration.b"),
         threshold=threshold,
         raw=raw,
-        validated_ages_years=_validated_ages(fields) if "validated_ages_years" in raw else None,
+        validated_ages_years=validated,
+        adult_from_age_years=_adult_age(fields, validated)
+        if "adult_from_age_years" in raw
+        else None,
     )
 
 
@@ -131,6 +139,15 @@ def _validated_ages(fields: _CardFields) -> tuple[float, float]:
     if len(ages) != 2 or len(numbers) != 2 or not 0 <= numbers[0] <= numbers[1] <= 130:
         fields.refuse("validated_ages_years", "must be [youngest, oldest] in years", ages)
     return float(numbers[0]), float(numbers[1])
+
+
+def _adult_age(fields: _CardFields, validated: tuple[float, float] | None) -> float:
+    """`adult_from_age_years`: years, above the oldest validated age where those are stated."""
+    age = fields.number("adult_from_age_years")
+    oldest = validated[1] if validated is not None else 0.0
+    if not oldest < age <= 130:
+        fields.refuse("adult_from_age_years", "must be years above the validated ages", age)
+    return age
 
 
 def _check_stretch_percentiles(fields: _CardFields) -> None:

@@ -8,7 +8,9 @@ screened, it just has no age (and so no age warning).
 
 The model was validated on children of a known age range (the model card's
 `validated_ages_years`); a film whose age is known and outside it is marked, or rejected where the
-site asks for that (`core.site_profile`).
+site asks for that (`core.site_profile`). A patient known to be an adult (the card's
+`adult_from_age_years`) is the exception: on adults the score was measured to carry no
+information, so such a film gets no score whatever the site's rule (`adult_reason`).
 """
 
 from __future__ import annotations
@@ -178,7 +180,22 @@ def age_rejection_reason(age: float | None, validated: tuple[float, float] | Non
     return f"{AGE_REASON_START}{scope}: the patient is {format_age(age)} old."
 
 
+def adult_reason(age: float | None, adult_from: float | None) -> str | None:
+    """Why the film of a patient known to be an adult (`adult_from` years or more: the model
+    card's `adult_from_age_years`) gets no score, whatever the site's age rule: on adults' films
+    the score was measured to carry no information, so a label would only mislead. None when the
+    age is unknown or below `adult_from`, or the card names no adult age."""
+    if age is None or adult_from is None or age < adult_from:
+        return None
+    return (
+        f"The patient is {format_age(age)} old: this model was validated on young children only, "
+        "and on adults' films its score was measured to be no better than chance, so it was not "
+        "scored. Have the film read by a clinician."
+    )
+
+
 #: How an age rejection's reason starts (one logged before reason codes is recognised by it:
+
 #: `core.legacy_reason_codes`).
 AGE_REASON_START = "Outside the ages this model was validated on"
 _WARNING_START = "outside the ages this model was validated on"

@@ -28,7 +28,7 @@ import numpy as np
 from core.card_integrity import card_digest
 from core.errors import ModelCardError, ModelIntegrityError
 from core.model_card import ModelCard
-from core.patient import validated_ages_text
+from core.patient import adult_reason, validated_ages_text
 from core.preprocess import prepare_image
 from core.reason_codes import Reason, ReasonCode
 from core.result import ScreeningResult, Status
@@ -162,3 +162,15 @@ def waits_for_an_age(result: ScreeningResult) -> bool:
 def aged_since_refused(result: ScreeningResult) -> bool:
     """Refused by the check, and its patient's age typed since: to be screened with that age."""
     return waits_for_an_age(result) and result.patient_age_years is not None
+
+
+def screens_again_for_typed_age(result: ScreeningResult, card: ModelCard | None) -> bool:
+    """Whether the age just typed for `result` changes what the film should show, so that the
+    window screens it again (a new row; `result` stays logged): a film refused for want of an age,
+    or a scored film whose patient turns out to be an adult (`core.patient.adult_reason`)."""
+    if aged_since_refused(result):
+        return True
+    adult_from = card.adult_from_age_years if card is not None else None
+    return result.status is Status.OK and (
+        adult_reason(result.patient_age_years, adult_from) is not None
+    )

@@ -34,6 +34,7 @@ class ReasonCode(enum.StrEnum):
     CROPPED_FILM = "cropped_film"
     OUTSIDE_VALIDATED_AGES = "outside_validated_ages"
     OUTSIDE_VALIDATED_POPULATION = "outside_validated_population"
+    ADULT_PATIENT = "adult_patient"
     # error: the file could not be read
     FILE_MISSING = "file_missing"
     PERMISSION_DENIED = "permission_denied"
@@ -74,6 +75,7 @@ REJECTION_CODES = NAMED_VIEW_CODES | frozenset(
         ReasonCode.NOT_FRONTAL_CXR,
         ReasonCode.OUTSIDE_VALIDATED_AGES,
         ReasonCode.OUTSIDE_VALIDATED_POPULATION,
+        ReasonCode.ADULT_PATIENT,
     }
 )
 #: The codes an `error` result may carry (besides `UNKNOWN`).

@@ -15,7 +15,9 @@ every decision shown with the threshold that made it.
 A film whose patient's age is known (`core.patient`) and outside the model card's validated ages
 carries an `age_warning`; where the site's rule says so (`ThresholdInForce.reject_outside_ages`)
 it is rejected instead of scored, and a cached result follows the rule in force now, as it follows
-the threshold.
+the threshold. A patient known to be an adult (the card's `adult_from_age_years`) gets no score
+whatever the rule: on adults the score was measured to carry no information.
+
 
 A film whose age is not known is judged by the population check (`core.population_check`): one
 that looks like an adult's gets no score and no label, since on adults the model's score means
@@ -45,6 +47,7 @@ from core.file_bytes import read_file_bytes
 from core.image_reader import DECODERS, decode_slot
 from core.model_card import ModelCard
 from core.patient import (
+    adult_reason,
     age_rejection_reason,
     age_warning,
     age_years,
@@ -202,7 +205,7 @@ class Screener:
         classifier, checks = self._models()
         threshold = self._threshold  # read once: the label and the record agree
         age = _dicom_age(image.dicom) if typed is None else typed.patient_age_years
-        reason = rejection(image, checks)
+        reason = rejection(image, checks) or self._adult_reason(age)
         if reason is None and threshold.reject_outside_ages:
             reason = self._age_reason(age)
         model_input = None
@@ -235,8 +238,8 @@ class Screener:
         if cached.status is not Status.OK:
             return cached
         threshold = self._threshold
-        age_reason = None
-        if threshold.reject_outside_ages:
+        age_reason = self._adult_reason(cached.patient_age_years)
+        if age_reason is None and threshold.reject_outside_ages:
             age_reason = self._age_reason(cached.patient_age_years)
         if age_reason is not None:
             changes = {
@@ -261,6 +264,12 @@ class Screener:
             screened_at=datetime.now().astimezone(),
             id=None,
         )
+
+    def _adult_reason(self, age: float | None) -> Reason | None:
+        """The refusal of a film whose patient is known to be an adult, whatever the site's age
+        rule; None when the age is unknown or a child's."""
+        text = adult_reason(age, self.card.adult_from_age_years)
+        return None if text is None else Reason(ReasonCode.ADULT_PATIENT, text)
 
     def _age_reason(self, age: float | None) -> Reason | None:
         """The rejection reason for a film outside the validated ages, None when inside or the

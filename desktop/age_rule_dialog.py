@@ -2,9 +2,11 @@
 
 The model was validated on children aged 1-5 (the model card's `validated_ages_years`). A film
 whose patient's age is known and outside that range is screened and marked everywhere by default;
-a clinic that sees mostly adults may prefer such films rejected, so nobody acts on a score the
+a clinic may prefer such films (infants, older children) rejected, so nobody acts on a score the
 model was never validated for. The choice is the clinic's, so it lives in the site profile
-(`core.site_profile`, with who changed it and when), beside the site threshold.
+(`core.site_profile`, with who changed it and when), beside the site threshold. Adults are not the
+clinic's choice: a patient known to be an adult (the card's `adult_from_age_years`) is never
+scored, since on adults the score was measured to carry no information.
 """
 
 from __future__ import annotations
@@ -36,7 +38,11 @@ class AgeRuleDialog(QDialog):
     """One checkbox: reject films outside the validated ages instead of marking them."""
 
     def __init__(
-        self, reject: bool, ages: tuple[float, float] | None, parent: QWidget | None = None
+        self,
+        reject: bool,
+        ages: tuple[float, float] | None,
+        adult_from: float | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Films outside the validated ages"))
@@ -57,6 +63,15 @@ class AgeRuleDialog(QDialog):
             ),
             wordWrap=True,
         )
+        if adult_from is not None:
+            unknown.setText(
+                self.tr(
+                    "Whatever this rule, an adult's film is never scored: on adults the model's "
+                    "score means nothing. That holds for a patient known to be {adult} years or "
+                    "older, and for a film whose patient's age is not known and that looks like "
+                    "an adult's; typing a child's age gets such a film screened."
+                ).format(adult=f"{adult_from:g}")
+            )
         self.reject_box = QCheckBox(
             self.tr("&Reject films outside the validated ages ({ages} years)").format(ages=scope)
         )
@@ -98,10 +113,11 @@ def open_age_rule_dialog(window: QWidget, changed: Callable[[], None]) -> AgeRul
         show_exception(window, exc)
         return None
     try:
-        ages = load_model_card(model_card_path()).validated_ages_years
+        card = load_model_card(model_card_path())
+        ages, adult_from = card.validated_ages_years, card.adult_from_age_years
     except ModelCardError:
-        ages = None
-    dialog = AgeRuleDialog(profile.reject_outside_ages, ages, window)
+        ages, adult_from = None, None
+    dialog = AgeRuleDialog(profile.reject_outside_ages, ages, adult_from, window)
 
     def save() -> None:
         by = str(settings.app_settings().value(settings.REVIEWER, "") or "")

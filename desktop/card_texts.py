@@ -53,7 +53,13 @@ LIMITATIONS: tuple[str, ...] = (
         "check refused 98% of held-out adult films and 3.7% of held-out children's films, all "
         "normal.",
     ),
+    QT_TRANSLATE_NOOP(
+        "ModelCard",
+        "A patient known to be 18 or older gets no score either, whatever the site's age rule: "
+        "the adults measured were 18 to 85 years old.",
+    ),
 )
+
 
 #: What the figures are: `independent_evaluation.about` (`.set` where a card has no `about`)
 #: and `performance.note`.

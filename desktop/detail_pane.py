@@ -254,7 +254,8 @@ class DetailPane(QWidget):
         self._facts_box.setVisible(result is not None)
         self.score_bar.setVisible(result is not None and result.status is Status.OK)
         self.reason.setVisible(result is not None and result.status is not Status.OK)
-        self.age_warning.setVisible(result is not None and bool(result.age_warning))
+        self.age_warning.setVisible(result is not None and bool(age_warning_text(result)))
+
         self.patient_form.show_result(result)
         for label in (*self._facts.values(), *self.patient_facts.values()):
             label.setText("")

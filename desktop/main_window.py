@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from core.errors import ModelCardError, ResultLogError, SiteProfileError
 from core.model_card import load_model_card
 from core.paths import model_card_path
-from core.population_check import aged_since_refused
+from core.population_check import screens_again_for_typed_age
 from core.result import ScreeningResult, ThresholdSource
 from core.result_log import ResultLog, open_result_log
 from core.review import Review
@@ -275,11 +275,16 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Screening starts once the model is loaded…"))
 
     def _patient_saved(self, result: ScreeningResult) -> None:
-        """Typed patient details are in the log: update the row. A film refused because it
-        looked like an adult's and whose age is now typed is screened again, with that age
-        (`core.screening`): the age decides where the look did."""
+        """Typed patient details are in the log: update the row. Where the typed age changes
+        what the film should show, it is screened again with that age, as a new row
+        (`core.screening.screens_again_for_typed_age`): a film refused because it looked like an
+        adult's, now with a child's age; a scored film whose patient turns out to be an adult."""
         self.model.add(result)
-        if aged_since_refused(result):
+        try:
+            card = load_model_card(model_card_path())
+        except ModelCardError:
+            card = None  # loading the model said why, where every error is shown
+        if screens_again_for_typed_age(result, card):
             self.add_paths([Path(result.file)])
 
     def choose_files(self) -> None:

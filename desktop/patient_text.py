@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
 from core.patient import age_in_units, iso_date, validated_range_in
-from core.result import ScreeningResult
+from core.result import ScreeningResult, Status
 from desktop.labels import PROBLEM_COLOURS
 
 #: The sign before the Patient cell of a film outside the validated ages.
@@ -84,9 +84,12 @@ def patient_warning_data(result: ScreeningResult, role: int) -> Any:
 
 
 def age_warning_text(result: ScreeningResult) -> str:
-    """The warning as the detail pane and tooltips say it; "" when none."""
-    if not result.age_warning:
+    """The warning as the detail pane and tooltips say it; "" when none, and for a film that got
+    no score: there is no result to read with care, and a refusal for the patient's age says so in
+    its own reason."""
+    if not result.age_warning or result.status is not Status.OK:
         return ""
+
     age = age_text(result.patient_age_years)
     validated = validated_range_in(result.age_warning)
     if validated is None:  # a warning this version does not know: the engine's own words

@@ -114,6 +114,15 @@ REASON_TEXTS: dict[ReasonCode, tuple[str, str]] = {
             "details: the film is then screened.",
         ),
     ),
+    ReasonCode.ADULT_PATIENT: (
+        QT_TRANSLATE_NOOP("ReasonTexts", "Adult patient"),
+        QT_TRANSLATE_NOOP(
+            "ReasonTexts",
+            "The patient is an adult. The model was validated on young children only, and on "
+            "adults' films its score was measured to be no better than chance, so it was not "
+            "scored. Have the film read by a clinician.",
+        ),
+    ),
     ReasonCode.FILE_MISSING: (
         QT_TRANSLATE_NOOP("ReasonTexts", "File not found"),
         QT_TRANSLATE_NOOP(

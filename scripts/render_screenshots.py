@@ -7,6 +7,8 @@ Usage (from the repository root):
 States: empty.png (first start), screening.png (mid-batch, progress visible), rejected.png (the
 batch of three bad files, "This batch", a film scanned sideways selected, the Reason column),
 adult-film.png (an adult's film of unknown age refused, the patient form asking for the age),
+patient.png (DICOM films stating the age: a 9-year-old's marked and selected, a 34-year-old's
+refused as an adult's),
 results.png (all films, a pneumonia case selected, heatmap on), small-screen.png (1024 x 600,
 highest scores first, the film brightened), review.png (the films reviewed by a clinician, one
 corrected, its history shown) and local-performance.png (How the model does here, from those
@@ -59,6 +61,34 @@ def settle(seconds: float = 0.3) -> None:
     while time.monotonic() < end:
         QApplication.processEvents()
         time.sleep(0.01)
+
+
+def patient_dicoms(folder: Path) -> tuple[Path, Path]:
+    """Two sample films saved as DICOM the way an X-ray unit exports them, with their patients:
+    a 9-year-old (outside the validated ages 1-5: screened and marked) and a 34-year-old (an
+    adult: no score)."""
+    import numpy as np
+    from PIL import Image
+
+    from corpora.bad_inputs import make_dataset
+    from corpora.dicom_files import write
+
+    folder.mkdir(parents=True)
+    films = sorted(SAMPLES.glob("PNEUMONIA/*.png"))
+    written = []
+    for film, patient_id, name, age, file_name in (
+        (films[0], "P-1187", "Doe^Jane", "009Y", "doe-jane.dcm"),
+        (films[1], "P-2231", "Mwangi^Grace", "034Y", "mwangi-grace.dcm"),
+    ):
+        with Image.open(film) as image:
+            pixels = np.asarray(image.convert("L"))
+        dataset = make_dataset(
+            pixels, PatientID=patient_id, PatientName=name, PatientSex="F", PatientAge=age,
+            StudyDate="20261130",
+        )  # fmt: skip
+
+        written.append(write(dataset, folder / file_name))
+    return written[0], written[1]
 
 
 def make_bad_files(folder: Path) -> list[Path]:
@@ -122,13 +152,15 @@ LANGUAGE_SHOT_SIZE = (1024, 600)
 
 
 def strongest_portrait_pneumonia(results):
-    """The highest-scored film labelled pneumonia that is a typical frontal film, not one of the
+    """The highest-scored sample labelled pneumonia that is a typical frontal film, not one of the
     wide crops: the case every screenshot of the detail pane shows."""
     from PIL import Image
 
     from core.result import Label
 
     def portrait(result) -> bool:
+        if Path(result.file).parent.parent != SAMPLES:
+            return False  # the DICOM copies and bad files made here
         with Image.open(result.file) as image:
             return image.height >= 0.75 * image.width
 
@@ -255,6 +287,15 @@ def main(argv: list[str] | None = None) -> int:
         window.detail.patient_form.toggle.click()
         shoot("adult-film.png")
         window.detail.patient_form.toggle.click()
+
+        # DICOM films that state the patient's age: an older child's (marked) and an adult's
+        # (never scored), the older child's selected.
+        older, grown = patient_dicoms(Path(scratch) / "x-ray-unit")
+        window.add_paths([older, grown])
+        wait_until(lambda: not window.controller.is_busy())
+        rows = window.proxy.results()
+        select(lambda result: Path(result.file) == older)
+        shoot("patient.png")
 
         scope = window.filter_bar.scope
         scope.setCurrentIndex(scope.findText("All"))

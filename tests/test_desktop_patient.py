@@ -15,7 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 
 from core.result_log import open_result_log
 from core.site_profile import SiteProfile
@@ -186,6 +186,9 @@ def test_administration_can_reject_films_outside_the_validated_ages(qtbot, logge
     dialog = window.findChild(AgeRuleDialog)
     assert dialog is not None and dialog.isVisible()
     assert "1-5 years" in dialog.reject_box.text() and not dialog.reject_box.isChecked()
+    said = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "an adult's film is never scored" in said and "18 years or older" in said
+
     qtbot.mouseClick(dialog.reject_box, Qt.MouseButton.LeftButton, pos=QPoint(4, 4))
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     assert SiteProfile.load().reject_outside_ages is True

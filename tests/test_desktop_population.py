@@ -1,6 +1,7 @@
 """An adult's film in the window (issue 15's fallback), driven through the widgets with the real
 model: it is refused with its own reason and no score; a clinician who knows it is a young
-child's types the age in the patient form, and the window screens it again, with that age."""
+child's types the age in the patient form, and the window screens it again, with that age; an
+adult's age typed for a scored film takes its score away."""
 
 from __future__ import annotations
 
@@ -66,3 +67,32 @@ def test_an_adult_film_is_refused_and_a_typed_childs_age_gets_it_screened(qtbot,
     assert view.rowCount() == 1
     assert view.index(0, COL_SCORE).data() == f"{screened.score:.1f}"
     assert not window.detail.reason.isVisible()
+
+
+def test_an_adults_age_typed_for_a_scored_film_takes_its_score_away(qtbot, home, shared_data):
+    """A film the check let through, whose patient the clinician then records as 30 years old:
+    the window screens it again, and what it shows is the refusal, not the score."""
+    film = sorted((shared_data / "samples" / "NORMAL").glob("*.png"))[0]
+    window = open_window(qtbot, load_model=True)
+    with qtbot.waitSignal(window.batch_finished, timeout=TIMEOUT_MS):
+        window.add_paths([film])
+    scored = window.detail.result()
+    assert scored.status is Status.OK and scored.score is not None
+
+    click_row(qtbot, window, scored.id)
+    form = window.detail.patient_form
+    qtbot.mouseClick(form.toggle, Qt.MouseButton.LeftButton)
+    form.age.lineEdit().selectAll()
+    qtbot.keyClicks(form.age.lineEdit(), "30")
+    with qtbot.waitSignal(window.batch_finished, timeout=TIMEOUT_MS):
+        qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+
+    refused = window.detail.result()
+    assert refused.id != scored.id and refused.status is Status.REJECTED
+    assert refused.reason_code is ReasonCode.ADULT_PATIENT and refused.score is None
+    view = window.table.model()
+    assert view.rowCount() == 1
+    assert view.index(0, COL_REASON).data() == "Adult patient"
+    assert view.index(0, COL_SCORE).data() == "\u2013"
+    assert window.detail.reason.text().startswith("The patient is 30 years old:")
+    assert not window.detail.age_warning.isVisible()  # no result to "read with care"

@@ -195,6 +195,11 @@ NAN, INFINITY = float("nan"), float("inf")
         ("threshold.score", NAN, "threshold.score must be finite"),
         ("threshold.score", True, "threshold.score must be a number"),
         ("threshold.score", "40.6", "threshold.score must be a number"),
+        ("validated_ages_years", [5, 1], "validated_ages_years must be [youngest, oldest]"),
+        ("adult_from_age_years", 4, "adult_from_age_years must be years above the validated"),
+        ("adult_from_age_years", 200, "adult_from_age_years must be years above the validated"),
+        ("adult_from_age_years", "18", "adult_from_age_years must be a number"),
+        ("adult_from_age_years", NAN, "adult_from_age_years must be finite"),
     ],
 )
 def test_a_card_that_breaks_the_contract_is_refused_naming_the_field(

@@ -1,6 +1,7 @@
 """The patient from real DICOM files, end to end: screened, marked outside the validated ages (or
-rejected where the site says so), logged, exported (de-identified on request) from the command
-line. The DICOM files are written by the test from the sample films."""
+rejected where the site says so), never scored when known to be an adult, logged, exported
+(de-identified on request) from the command line. The DICOM files are written by the test from
+the sample films."""
 
 from __future__ import annotations
 
@@ -24,9 +25,7 @@ from corpora.bad_inputs import make_dataset
 from corpora.dicom_files import write
 from tests.conftest import SHIPPED_MODEL_DIR
 
-AGE_REASON = (
-    "Outside the ages this model was validated on (1-5 years): the patient is 34 years old."
-)
+AGE_REASON = "Outside the ages this model was validated on (1-5 years): the patient is 9 years old."
 
 
 def film_dicom(shared_data: Path, path: Path, **patient: str) -> Path:
@@ -39,10 +38,19 @@ def film_dicom(shared_data: Path, path: Path, **patient: str) -> Path:
 
 
 @pytest.fixture
+def older_child(shared_data, tmp_path) -> Path:
+    """A child older than the validated ages (1-5), not an adult: marked, or the site's rule."""
+    return film_dicom(
+        shared_data, tmp_path / "Jane Doe" / "older.dcm", PatientName="Doe^Jane",
+        PatientSex="F", PatientAge="009Y",
+    )  # fmt: skip
+
+
+@pytest.fixture
 def adult(shared_data, tmp_path) -> Path:
     return film_dicom(
-        shared_data, tmp_path / "Jane Doe" / "adult.dcm", PatientName="Doe^Jane",
-        PatientSex="F", PatientAge="034Y",
+        shared_data, tmp_path / "adult.dcm", PatientName="Mwangi^Grace", PatientSex="F",
+        PatientAge="034Y",
     )  # fmt: skip
 
 
@@ -65,13 +73,13 @@ def test_the_card_states_the_ages_the_model_was_validated_on():
     assert card.validated_ages_years == (1.0, 5.0)
 
 
-def test_a_dicom_films_patient_is_read_marked_and_logged(tmp_path, adult, child):
+def test_a_dicom_films_patient_is_read_marked_and_logged(tmp_path, older_child, child):
     with ResultLog(tmp_path / "log.sqlite3") as log:
-        grown, young = (o.result for o in screener_with(log).screen([adult, child]))
+        grown, young = (o.result for o in screener_with(log).screen([older_child, child]))
         logged = log.results()
     assert grown.status is Status.OK and grown.score is not None  # still screened
     assert (grown.patient_id, grown.patient_name, grown.patient_sex) == ("P-17", "Jane Doe", "F")
-    assert grown.patient_age_years == 34.0 and grown.study_date == "20261128"
+    assert grown.patient_age_years == 9.0 and grown.study_date == "20261128"
     assert grown.age_warning == "outside the ages this model was validated on (1-5 years)"
     # No PatientAge: the age on the study date follows from the birth date.
     assert young.patient_age_years == pytest.approx(3.74, abs=0.01)
@@ -81,22 +89,43 @@ def test_a_dicom_films_patient_is_read_marked_and_logged(tmp_path, adult, child)
 
 
 def test_the_site_rule_rejects_films_outside_the_validated_ages_and_the_log_follows_it(
-    tmp_path, adult, child
+    tmp_path, older_child, child
 ):
     with ResultLog(tmp_path / "log.sqlite3") as log:
-        grown, young = (o.result for o in screener_with(log, reject=True).screen([adult, child]))
+        grown, young = (
+            o.result for o in screener_with(log, reject=True).screen([older_child, child])
+        )
         assert (grown.status, grown.score, grown.label) == (Status.REJECTED, None, None)
         assert grown.reason == AGE_REASON and grown.age_warning
         assert grown.reason_code is ReasonCode.OUTSIDE_VALIDATED_AGES
         assert young.status is Status.OK  # inside the validated ages: screened as always
         # The rule off: the film is screened again (the log has no score for it).
-        again = next(screener_with(log).screen([adult]))
+        again = next(screener_with(log).screen([older_child]))
         assert not again.from_cache and again.result.status is Status.OK
         # The rule on again: the logged score is not shown; a new rejection is logged.
-        third = next(screener_with(log, reject=True).screen([adult]))
+        third = next(screener_with(log, reject=True).screen([older_child]))
         assert third.from_cache and third.result.status is Status.REJECTED
         assert third.result.reason == AGE_REASON and third.result.id != again.result.id
         assert third.result.reason_code is ReasonCode.OUTSIDE_VALIDATED_AGES
+
+
+@pytest.mark.parametrize("site_rejects", [False, True])
+def test_a_patient_known_to_be_an_adult_gets_no_score_whatever_the_site_rule(
+    tmp_path, adult, site_rejects
+):
+    card = load_model_card(SHIPPED_MODEL_DIR / "model.json")
+    assert card.adult_from_age_years == 18.0
+    with ResultLog(tmp_path / "log.sqlite3") as log:
+        (outcome,) = screener_with(log, reject=site_rejects).screen([adult])
+        result = outcome.result
+        assert (result.status, result.score, result.label) == (Status.REJECTED, None, None)
+        assert result.reason_code is ReasonCode.ADULT_PATIENT and result.heatmap is None
+        assert result.reason.startswith("The patient is 34 years old:")
+        assert (result.patient_name, result.patient_age_years) == ("Grace Mwangi", 34.0)
+        assert log.results() == [result]
+        # The other rule changes nothing: served from the log, still refused.
+        (again,) = screener_with(log, reject=not site_rejects).screen([adult])
+        assert again.from_cache and again.result == result
 
 
 def test_the_age_rule_is_kept_in_the_site_profile_and_an_old_profile_reads_as_marking(home):
@@ -124,16 +153,20 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 
 
 def test_screen_and_export_write_the_patient_and_leave_it_out_when_deidentified(
-    home, tmp_path, adult
+    home, tmp_path, older_child
 ):
     full, anonymous, exported = (tmp_path / n for n in ("full.csv", "anon.csv", "export.csv"))
-    assert cli.main(["screen", str(adult), "--csv", str(full)]) == 0
-    assert cli.main(["screen", str(adult), "--csv", str(anonymous), "--deidentify"]) == 0
+    assert cli.main(["screen", str(older_child), "--csv", str(full)]) == 0
+    assert cli.main(["screen", str(older_child), "--csv", str(anonymous), "--deidentify"]) == 0
     assert cli.main(["export", "--csv", str(exported), "--deidentify"]) == 0
     (row,) = read_csv(full)
-    assert (row["file"], row["patient_name"], row["patient_sex"]) == (str(adult), "Jane Doe", "F")
+    assert (row["file"], row["patient_name"], row["patient_sex"]) == (
+        str(older_child),
+        "Jane Doe",
+        "F",
+    )
     assert (row["patient_age_years"], row["age_warning"]) == (
-        "34.0",
+        "9.0",
         "outside the ages this model was validated on (1-5 years)",
     )
     assert re.search(r"T\d\d:\d\d:\d\d[+-]\d\d:\d\d$", row["screened_at"])  # with its offset
@@ -142,6 +175,6 @@ def test_screen_and_export_write_the_patient_and_leave_it_out_when_deidentified(
         assert header == full.read_text(encoding="utf-8-sig").splitlines()[0]
         assert "Jane Doe" not in path.read_text(encoding="utf-8-sig")
         for row in read_csv(path):
-            assert (row["file"], row["patient_name"], row["patient_sex"]) == ("adult.dcm", "", "F")
+            assert (row["file"], row["patient_name"], row["patient_sex"]) == ("older.dcm", "", "F")
     with open_result_log(read_only=True) as log:
         assert all(r.patient_name == "Jane Doe" for r in log.results())  # the log keeps it

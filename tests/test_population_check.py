@@ -23,6 +23,7 @@ from core.population_check import (
     PopulationCheck,
     load_population_check,
     pooled_input,
+    screens_again_for_typed_age,
 )
 from core.reason_codes import ReasonCode
 from core.result import Status, ThresholdSource
@@ -212,31 +213,69 @@ def test_a_typed_childs_age_gets_the_refused_film_screened(tmp_path, adult_png):
     assert [row.status for row in rows] == [Status.REJECTED, Status.OK]
 
 
-def test_a_typed_adults_age_follows_the_sites_age_rule(tmp_path, adult_png):
+@pytest.mark.parametrize("site_rejects", [False, True])
+def test_a_typed_adults_age_gets_the_film_refused_as_an_adults_whatever_the_sites_rule(
+    tmp_path, adult_png, site_rejects
+):
+    with ResultLog(tmp_path / "log.sqlite3") as log:
+        refused = screen_one(screener_with(log, site_rejects), adult_png)
+        typed = log.set_patient(refused.id, PatientDetails(age_years=40.0), "outside")
+        assert screens_again_for_typed_age(typed, load_model_card(SHIPPED_MODEL_DIR / "model.json"))
+        adult = screen_one(screener_with(log, site_rejects), adult_png)
+    assert (adult.status, adult.score, adult.label) == (Status.REJECTED, None, None)
+    assert adult.reason_code is ReasonCode.ADULT_PATIENT and adult.patient_age_years == 40.0
+
+
+def test_a_typed_older_childs_age_follows_the_sites_age_rule(tmp_path, adult_png):
     with ResultLog(tmp_path / "log.sqlite3") as log:
         refused = screen_one(screener_with(log), adult_png)
-        log.set_patient(refused.id, PatientDetails(age_years=40.0), "outside")
+        log.set_patient(refused.id, PatientDetails(age_years=9.0), "outside")
         marked = screen_one(screener_with(log), adult_png)
-    assert marked.status is Status.OK and marked.patient_age_years == 40.0
+    assert marked.status is Status.OK and marked.patient_age_years == 9.0
     assert marked.age_warning == "outside the ages this model was validated on (1-5 years)"
     with ResultLog(tmp_path / "strict.sqlite3") as log:
         refused = screen_one(screener_with(log, reject_outside_ages=True), adult_png)
-        log.set_patient(refused.id, PatientDetails(age_years=40.0), "outside")
+        log.set_patient(refused.id, PatientDetails(age_years=9.0), "outside")
         rejected = screen_one(screener_with(log, reject_outside_ages=True), adult_png)
     assert rejected.status is Status.REJECTED
     assert rejected.reason_code is ReasonCode.OUTSIDE_VALIDATED_AGES
 
 
-@pytest.mark.parametrize(("age", "warned"), [("034Y", True), ("003Y", False)])
-def test_a_dicom_age_decides_instead_of_the_look(tmp_path, adult_png, age, warned):
+def test_an_adults_age_typed_for_a_scored_film_withdraws_its_label(tmp_path, shared_data):
+    """A film the check let through (it looked like a child's) whose patient turns out to be an
+    adult: screened again, it becomes a refusal; the scored row stays in the log."""
+    card = load_model_card(SHIPPED_MODEL_DIR / "model.json")
+    film = sorted((shared_data / "samples" / "NORMAL").glob("*.png"))[0]
+    with ResultLog(tmp_path / "log.sqlite3") as log:
+        scored = screen_one(screener_with(log), film)
+        child = log.set_patient(scored.id, PatientDetails(age_years=4.0), "")
+        assert not screens_again_for_typed_age(child, card)
+        grown = log.set_patient(scored.id, PatientDetails(age_years=30.0), "outside")
+        assert screens_again_for_typed_age(grown, card)
+        refused = screen_one(screener_with(log), film)
+        rows = log.results()
+    assert scored.status is Status.OK and scored.score is not None
+    assert (refused.status, refused.score, refused.label) == (Status.REJECTED, None, None)
+    assert refused.reason_code is ReasonCode.ADULT_PATIENT and refused.id != scored.id
+    assert [row.status for row in rows] == [Status.OK, Status.REJECTED]
+
+
+@pytest.mark.parametrize(
+    ("age", "status", "warned"),
+    [("034Y", Status.REJECTED, True), ("009Y", Status.OK, True), ("003Y", Status.OK, False)],
+)
+def test_a_dicom_age_decides_instead_of_the_look(tmp_path, adult_png, age, status, warned):
     """The same adult's pixels in a DICOM file that states the age: the age is better evidence
-    than the look, so the check is not asked (the age warning or the site's rule applies)."""
+    than the look, so the check is not asked. An adult's age refuses it as an adult's; an older
+    child's is marked; a young child's is screened as any."""
     ds = make_dataset(gray(adult_png), PatientID="P-1", StudyDate="20261128", PatientAge=age)
     path = write(ds, tmp_path / "stated.dcm")
     with ResultLog(tmp_path / "log.sqlite3") as log:
         result = screen_one(screener_with(log), path)
-    assert result.status is Status.OK and result.score is not None
+    assert result.status is status and (result.score is not None) is (status is Status.OK)
     assert bool(result.age_warning) is warned
+    if status is Status.REJECTED:
+        assert result.reason_code is ReasonCode.ADULT_PATIENT
 
 
 @pytest.mark.slow

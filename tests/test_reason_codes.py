@@ -170,9 +170,14 @@ def test_a_sentence_logged_before_codes_gets_its_code(status, reason, code):
 
 def test_the_legacy_sentences_cover_every_code_an_older_version_could_log():
     # New with codes, so no older version logged their sentences: unsupported formats, the
-    # kinds gate 1.1.0 names (before it, every view-gate refusal was `not_frontal_cxr`), and the
-    # population check's refusal.
-    newer = {ReasonCode.UNSUPPORTED_FORMAT, ReasonCode.OUTSIDE_VALIDATED_POPULATION}
+    # kinds gate 1.1.0 names (before it, every view-gate refusal was `not_frontal_cxr`), the
+    # population check's refusal and the adult patient's.
+    newer = {
+        ReasonCode.UNSUPPORTED_FORMAT,
+        ReasonCode.OUTSIDE_VALIDATED_POPULATION,
+        ReasonCode.ADULT_PATIENT,
+    }
+
     older = set(ReasonCode) - newer - NAMED_VIEW_CODES
     assert {code for *_, code in LEGACY_SENTENCES} - {None} == {str(code) for code in older}
 

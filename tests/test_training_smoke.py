@@ -118,6 +118,7 @@ def test_the_exported_card_states_the_validated_ages_and_the_adult_limitation(ex
     card = json.loads((model_dir / "model.json").read_text())
     shipped = json.loads((SHIPPED_MODEL_DIR / "model.json").read_text(encoding="utf-8"))
     assert card["validated_ages_years"] == shipped["validated_ages_years"] == [1, 5]
+    assert card["adult_from_age_years"] == shipped["adult_from_age_years"] == 18
     assert card["limitations"] == shipped["limitations"]
     assert card["intended_use"] == shipped["intended_use"]
     assert "independent_evaluation" not in card  # measured on other weights

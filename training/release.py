@@ -43,6 +43,10 @@ MODEL_VERSION = "1.2.0"
 #: The ages of the children of the Kermany 2018 data set (1-5 years): the card's
 #: `validated_ages_years`.
 VALIDATED_AGES_YEARS = (1, 5)
+#: From this age a patient is an adult, whose film gets no score (the card's
+#: `adult_from_age_years`): the youngest age of the adult films measured (nih-adult's manifest,
+#: 18-85 years), on which the score carried no information (model card, "Model 2").
+ADULT_FROM_AGE_YEARS = 18
 
 
 class ExportCheckError(RuntimeError):
@@ -223,8 +227,11 @@ def _card(
             "so a film of unknown age that looks like an adult's is not scored: the population "
             "check refused 98% of held-out adult films and 3.7% of held-out children's films, "
             "all normal.",
+            "A patient known to be 18 or older gets no score either, whatever the site's age "
+            "rule: the adults measured were 18 to 85 years old.",
         ],
         # The ages of the Kermany children it learnt from; the app marks (or, by a clinic's
         # rule, rejects) a film whose patient's age is known and outside them.
         "validated_ages_years": list(VALIDATED_AGES_YEARS),
+        "adult_from_age_years": ADULT_FROM_AGE_YEARS,
     }

@@ -321,7 +321,7 @@
 <context>
     <name>AgeRuleDialog</name>
     <message>
-        <location filename="../../desktop/age_rule_dialog.py" line="+41"/>
+        <location filename="../../desktop/age_rule_dialog.py" line="+48"/>
         <source>Films outside the validated ages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -336,6 +336,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>Whatever this rule, an adult&apos;s film is never scored: on adults the model&apos;s score means nothing. That holds for a patient known to be {adult} years or older, and for a film whose patient&apos;s age is not known and that looks like an adult&apos;s; typing a child&apos;s age gets such a film screened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>&amp;Reject films outside the validated ages ({ages} years)</source>
         <translation type="unfinished"></translation>
@@ -346,7 +351,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>window user</source>
         <translation type="unfinished"></translation>
     </message>
@@ -884,7 +889,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Cancelling after the files in progress…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -995,7 +1000,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
+        <source>A patient known to be 18 or older gets no score either, whatever the site&apos;s age rule: the adults measured were 18 to 85 years old.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>327 images of the official test split that were never given to the developers, measured independently of them with the int8 file at the shipped threshold</source>
         <extracomment>What the figures are: `independent_evaluation.about` (`.set` where a card has no `about`) and `performance.note`.</extracomment>
         <translation type="unfinished"></translation>
@@ -1503,6 +1513,16 @@ type the patient&apos;s details…</source>
     </message>
     <message>
         <location line="+8"/>
+        <source>Adult patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The patient is an adult. The model was validated on young children only, and on adults&apos; films its score was measured to be no better than chance, so it was not scored. Have the film read by a clinician.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>File not found</source>
         <translation type="unfinished"></translation>
     </message>

@@ -321,7 +321,7 @@
 <context>
     <name>AgeRuleDialog</name>
     <message>
-        <location filename="../../desktop/age_rule_dialog.py" line="+41"/>
+        <location filename="../../desktop/age_rule_dialog.py" line="+48"/>
         <source>Films outside the validated ages</source>
         <translation>Radiografías fuera de las edades validadas</translation>
     </message>
@@ -336,6 +336,11 @@
         <translation>Sea cual sea esta regla, una radiografía cuya edad del paciente no se conoce y que parece de un adulto nunca se analiza: en adultos, la puntuación del modelo no significa nada. Escribir la edad de un niño permite analizarla.</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>Whatever this rule, an adult&apos;s film is never scored: on adults the model&apos;s score means nothing. That holds for a patient known to be {adult} years or older, and for a film whose patient&apos;s age is not known and that looks like an adult&apos;s; typing a child&apos;s age gets such a film screened.</source>
+        <translation>Sea cual sea esta regla, una radiografía de adulto nunca se analiza: en adultos, la puntuación del modelo no significa nada. Esto vale para un paciente que se sabe que tiene {adult} años o más, y para una radiografía cuya edad del paciente no se conoce y que parece de un adulto; escribir la edad de un niño permite analizar esa radiografía.</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>&amp;Reject films outside the validated ages ({ages} years)</source>
         <translation>&amp;Rechazar las radiografías fuera de las edades validadas ({ages} años)</translation>
@@ -346,7 +351,7 @@
         <translation>Radiografías fuera de las &amp;edades validadas…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>window user</source>
         <translation>usuario de la ventana</translation>
     </message>
@@ -885,7 +890,7 @@
         <translation>El análisis comenzará cuando se cargue el modelo…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Cancelling after the files in progress…</source>
         <translation>Cancelando después de los archivos en curso…</translation>
     </message>
@@ -996,7 +1001,12 @@
         <translation>En radiografías de adultos su puntuación no aporta información (AUC 0,44 frente a las etiquetas del NIH); por eso, una radiografía de edad desconocida que parezca de adulto no se analiza: el control de población rechazó el 98 % de las radiografías de adultos reservadas para la evaluación y el 3,7 % de las de niños, todas normales.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
+        <source>A patient known to be 18 or older gets no score either, whatever the site&apos;s age rule: the adults measured were 18 to 85 years old.</source>
+        <translation>Un paciente que se sabe que tiene 18 años o más tampoco recibe puntuación, sea cual sea la regla de edad local: los adultos medidos tenían entre 18 y 85 años.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>327 images of the official test split that were never given to the developers, measured independently of them with the int8 file at the shipped threshold</source>
         <extracomment>What the figures are: `independent_evaluation.about` (`.set` where a card has no `about`) and `performance.note`.</extracomment>
         <translation>327 imágenes de la partición de prueba oficial que nunca se entregaron a los desarrolladores, medidas de forma independiente con el archivo int8 en el umbral distribuido</translation>
@@ -1506,6 +1516,16 @@ ingrese los datos del paciente…</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>Adult patient</source>
+        <translation>Paciente adulto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The patient is an adult. The model was validated on young children only, and on adults&apos; films its score was measured to be no better than chance, so it was not scored. Have the film read by a clinician.</source>
+        <translation>El paciente es un adulto. El modelo se validó solo en niños pequeños y, en radiografías de adultos, su puntuación no es mejor que el azar, así que esta radiografía no se analizó. Pida a un clínico que la lea.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>File not found</source>
         <translation>Archivo no encontrado</translation>
     </message>

@@ -321,7 +321,7 @@
 <context>
     <name>AgeRuleDialog</name>
     <message>
-        <location filename="../../desktop/age_rule_dialog.py" line="+41"/>
+        <location filename="../../desktop/age_rule_dialog.py" line="+48"/>
         <source>Films outside the validated ages</source>
         <translation>Clichés hors des âges validés</translation>
     </message>
@@ -336,6 +336,11 @@
         <translation>Quelle que soit cette règle, un cliché dont l&apos;âge du patient est inconnu et qui ressemble à celui d&apos;un adulte n&apos;est jamais analysé&#xa0;: chez l&apos;adulte, le score du modèle ne veut rien dire. Saisir l&apos;âge d&apos;un enfant permet de l&apos;analyser.</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>Whatever this rule, an adult&apos;s film is never scored: on adults the model&apos;s score means nothing. That holds for a patient known to be {adult} years or older, and for a film whose patient&apos;s age is not known and that looks like an adult&apos;s; typing a child&apos;s age gets such a film screened.</source>
+        <translation>Quelle que soit cette règle, un cliché d&apos;adulte n&apos;est jamais analysé&#xa0;: chez l&apos;adulte, le score du modèle ne veut rien dire. Cela vaut pour un patient dont on sait qu&apos;il a {adult} ans ou plus, et pour un cliché dont l&apos;âge du patient est inconnu et qui ressemble à celui d&apos;un adulte&#xa0;; saisir l&apos;âge d&apos;un enfant permet d&apos;analyser un tel cliché.</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>&amp;Reject films outside the validated ages ({ages} years)</source>
         <translation>&amp;Rejeter les clichés hors des âges validés ({ages} ans)</translation>
@@ -346,7 +351,7 @@
         <translation>&amp;Clichés hors des âges validés…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>window user</source>
         <translation>utilisateur de la fenêtre</translation>
     </message>
@@ -885,7 +890,7 @@
         <translation>Le dépistage commencera une fois le modèle chargé…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Cancelling after the files in progress…</source>
         <translation>Annulation après les fichiers en cours…</translation>
     </message>
@@ -996,7 +1001,12 @@
         <translation>Sur les clichés d&apos;adultes, son score n&apos;apporte aucune information (AUC 0,44 par rapport aux étiquettes du NIH) ; un cliché d&apos;âge inconnu qui ressemble à celui d&apos;un adulte n&apos;est donc pas analysé : le contrôle de population a refusé 98 % des clichés d&apos;adultes réservés à l&apos;évaluation et 3,7 % des clichés d&apos;enfants réservés, tous normaux.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
+        <source>A patient known to be 18 or older gets no score either, whatever the site&apos;s age rule: the adults measured were 18 to 85 years old.</source>
+        <translation>Un patient dont on sait qu&apos;il a 18 ans ou plus n&apos;obtient pas de score non plus, quelle que soit la règle d&apos;âge du site&#xa0;: les adultes mesurés avaient de 18 à 85 ans.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>327 images of the official test split that were never given to the developers, measured independently of them with the int8 file at the shipped threshold</source>
         <extracomment>What the figures are: `independent_evaluation.about` (`.set` where a card has no `about`) and `performance.note`.</extracomment>
         <translation>327 images de la partie test officielle jamais remises aux développeurs, mesurées indépendamment d&apos;eux avec le fichier int8 au seuil livré</translation>
@@ -1506,6 +1516,16 @@ saisissez les données du patient…</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>Adult patient</source>
+        <translation>Patient adulte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The patient is an adult. The model was validated on young children only, and on adults&apos; films its score was measured to be no better than chance, so it was not scored. Have the film read by a clinician.</source>
+        <translation>Le patient est un adulte. Le modèle a été validé uniquement sur de jeunes enfants, et sur les clichés d&apos;adultes son score ne fait pas mieux que le hasard&#xa0;: ce cliché n&apos;a donc pas été analysé. Faites-le lire par un clinicien.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>File not found</source>
         <translation>Fichier introuvable</translation>
     </message>

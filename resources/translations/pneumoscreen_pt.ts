@@ -321,7 +321,7 @@
 <context>
     <name>AgeRuleDialog</name>
     <message>
-        <location filename="../../desktop/age_rule_dialog.py" line="+41"/>
+        <location filename="../../desktop/age_rule_dialog.py" line="+48"/>
         <source>Films outside the validated ages</source>
         <translation>Radiografias fora das idades validadas</translation>
     </message>
@@ -336,6 +336,11 @@
         <translation>Seja qual for esta regra, uma radiografia cuja idade do doente não é conhecida e que parece de um adulto nunca é analisada: em adultos, a pontuação do modelo não significa nada. Introduzir a idade de uma criança permite analisá-la.</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>Whatever this rule, an adult&apos;s film is never scored: on adults the model&apos;s score means nothing. That holds for a patient known to be {adult} years or older, and for a film whose patient&apos;s age is not known and that looks like an adult&apos;s; typing a child&apos;s age gets such a film screened.</source>
+        <translation>Seja qual for esta regra, uma radiografia de adulto nunca é analisada: em adultos, a pontuação do modelo não significa nada. Isto vale para um doente que se sabe ter {adult} anos ou mais, e para uma radiografia cuja idade do doente não é conhecida e que parece de um adulto; introduzir a idade de uma criança permite analisar essa radiografia.</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>&amp;Reject films outside the validated ages ({ages} years)</source>
         <translation>&amp;Rejeitar radiografias fora das idades validadas ({ages} anos)</translation>
@@ -346,7 +351,7 @@
         <translation>Radiografias fora das &amp;idades validadas…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>window user</source>
         <translation>utilizador da janela</translation>
     </message>
@@ -885,7 +890,7 @@
         <translation>O rastreio começa assim que o modelo estiver carregado…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Cancelling after the files in progress…</source>
         <translation>A cancelar após os ficheiros em curso…</translation>
     </message>
@@ -996,7 +1001,12 @@
         <translation>Em radiografias de adultos, a sua pontuação não traz informação (AUC 0,44 face aos rótulos do NIH); por isso, uma radiografia de idade desconhecida que pareça de adulto não é analisada: a verificação de população recusou 98% das radiografias de adultos reservadas para avaliação e 3,7% das de crianças, todas normais.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
+        <source>A patient known to be 18 or older gets no score either, whatever the site&apos;s age rule: the adults measured were 18 to 85 years old.</source>
+        <translation>Um doente que se sabe ter 18 anos ou mais também não recebe pontuação, seja qual for a regra de idade local: os adultos medidos tinham entre 18 e 85 anos.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>327 images of the official test split that were never given to the developers, measured independently of them with the int8 file at the shipped threshold</source>
         <extracomment>What the figures are: `independent_evaluation.about` (`.set` where a card has no `about`) and `performance.note`.</extracomment>
         <translation>327 imagens da partição de teste oficial nunca entregues aos programadores, medidas independentemente deles com o ficheiro int8 no limiar distribuído</translation>
@@ -1506,6 +1516,16 @@ introduza-os…</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>Adult patient</source>
+        <translation>Doente adulto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The patient is an adult. The model was validated on young children only, and on adults&apos; films its score was measured to be no better than chance, so it was not scored. Have the film read by a clinician.</source>
+        <translation>O doente é um adulto. O modelo foi validado apenas em crianças pequenas e, em radiografias de adultos, a sua pontuação não é melhor do que o acaso, por isso esta radiografia não foi analisada. Peça a um clínico que a leia.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>File not found</source>
         <translation>Ficheiro não encontrado</translation>
     </message>
