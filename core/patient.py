@@ -195,7 +195,6 @@ def adult_reason(age: float | None, adult_from: float | None) -> str | None:
 
 
 #: How an age rejection's reason starts (one logged before reason codes is recognised by it:
-
 #: `core.legacy_reason_codes`).
 AGE_REASON_START = "Outside the ages this model was validated on"
 _WARNING_START = "outside the ages this model was validated on"

@@ -18,7 +18,6 @@ it is rejected instead of scored, and a cached result follows the rule in force 
 the threshold. A patient known to be an adult (the card's `adult_from_age_years`) gets no score
 whatever the rule: on adults the score was measured to carry no information.
 
-
 A film whose age is not known is judged by the population check (`core.population_check`): one
 that looks like an adult's gets no score and no label, since on adults the model's score means
 nothing. Once an age is typed for it (`ResultLog.set_patient`), screening it again screens it with

@@ -144,6 +144,7 @@ class AboutDialog(QDialog):
         note = raw.get("performance", {}).get("note")
         if note:
             parts.append(f"<p><small>{escape(card_text(note))}</small></p>")
+        parts.append(self._adult_section(raw.get("adult_evaluation")))
         parts.append(f"<p><small>{escape(raw.get('training', {}).get('data', ''))}</small></p>")
         return "".join(parts)
 
@@ -196,6 +197,46 @@ class AboutDialog(QDialog):
             rejected=independent.get("rejected", "?"),
         )
         return f"<p><small>{escape(text)}</small></p>"
+
+    def _adult_section(self, adults: dict | None) -> str:
+        """Adults' films, one row per set: the screening model alone (measured independently,
+        before the population check) beside the share the app now refuses without a label; a
+        dash where a figure was not measured."""
+        if not adults or not adults.get("sets"):
+            return ""
+        titles = (
+            self.tr("Set"),
+            "n",
+            self.tr("AUC"),
+            self.tr("Sensitivity"),
+            self.tr("Normal films called pneumonia"),
+            self.tr("Refused now, without a label"),
+        )
+        head = "".join(f"<th>{escape(title)}</th>" for title in titles)
+        rows = ""
+        for row in adults["sets"]:
+            refused = _NO_FIGURE
+            if "refused_now" in row:
+                refused = self.tr("{share} of {n} held out").format(
+                    share=f"{row['refused_now']:.1%}", n=row.get("n_refused_measured", "?")
+                )
+            cells = (
+                card_text(row.get("set", "")),
+                str(row.get("n", _NO_FIGURE)),
+                f"{row['auc']:.2f}" if "auc" in row else _NO_FIGURE,
+                f"{row['sensitivity']:.2f}" if "sensitivity" in row else _NO_FIGURE,
+                f"{row['normals_called_pneumonia']:.0%}"
+                if "normals_called_pneumonia" in row
+                else _NO_FIGURE,
+                refused,
+            )
+            rows += "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in cells) + "</tr>"
+        return (
+            "<h3>" + escape(self.tr("Adults' films")) + "</h3>"
+            "<table border='1' cellpadding='4' cellspacing='0'>"
+            f"<tr>{head}</tr>{rows}</table>"
+            f"<p><small>{escape(card_text(adults.get('about', '')))}</small></p>"
+        )
 
     def licences_html(self) -> str:
         rows = "".join(

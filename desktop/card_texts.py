@@ -60,7 +60,6 @@ LIMITATIONS: tuple[str, ...] = (
     ),
 )
 
-
 #: What the figures are: `independent_evaluation.about` (`.set` where a card has no `about`)
 #: and `performance.note`.
 FIGURE_NOTES: tuple[str, ...] = (
@@ -78,6 +77,26 @@ FIGURE_NOTES: tuple[str, ...] = (
 )
 
 
+#: `adult_evaluation.about` and each of its sets' `set`.
+ADULT_NOTES: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP(
+        "ModelCard",
+        "adults' frontal chest X-rays: the screening model alone, measured independently of the "
+        "developers with the int8 file at the shipped threshold, before the population check "
+        "existed; and the share of films the app now refuses without a label when the age is "
+        "not known, measured by the developers on the held-out part of each folder",
+    ),
+    QT_TRANSLATE_NOOP("ModelCard", "NIH Clinical Center adults, normal and pneumonia (nih-adult)"),
+    QT_TRANSLATE_NOOP(
+        "ModelCard", "NIH adults read as normal by RSNA radiologists (rsna-normal-adult)"
+    ),
+    QT_TRANSLATE_NOOP(
+        "ModelCard",
+        "adult films from many other hospitals, mostly COVID-19 and other pneumonias, 37 normals",
+    ),
+)
+
+
 def card_text(text: str) -> str:
     """A sentence of the card in the window's language; as it is (English) when not listed."""
     return QCoreApplication.translate(CONTEXT, text)
@@ -86,15 +105,18 @@ def card_text(text: str) -> str:
 def shown_texts(raw: Mapping[str, Any]) -> list[str]:
     """The card's own sentences (not figures, not names) that the About page shows, in order."""
     independent = raw.get("independent_evaluation") or {}
+    adults = raw.get("adult_evaluation") or {}
     texts = [
         raw.get("intended_use", ""),
         *raw.get("limitations", []),
         independent.get("about", independent.get("set", "")),
         raw.get("performance", {}).get("note", ""),
+        adults.get("about", ""),
+        *(row.get("set", "") for row in adults.get("sets", [])),
     ]
     return [text for text in texts if text]
 
 
 def listed_texts() -> frozenset[str]:
     """Every sentence listed for translation here."""
-    return frozenset((*INTENDED_USE, *LIMITATIONS, *FIGURE_NOTES))
+    return frozenset((*INTENDED_USE, *LIMITATIONS, *FIGURE_NOTES, *ADULT_NOTES))

@@ -255,7 +255,6 @@ class DetailPane(QWidget):
         self.score_bar.setVisible(result is not None and result.status is Status.OK)
         self.reason.setVisible(result is not None and result.status is not Status.OK)
         self.age_warning.setVisible(result is not None and bool(age_warning_text(result)))
-
         self.patient_form.show_result(result)
         for label in (*self._facts.values(), *self.patient_facts.values()):
             label.setText("")

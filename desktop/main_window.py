@@ -277,8 +277,10 @@ class MainWindow(QMainWindow):
     def _patient_saved(self, result: ScreeningResult) -> None:
         """Typed patient details are in the log: update the row. Where the typed age changes
         what the film should show, it is screened again with that age, as a new row
-        (`core.screening.screens_again_for_typed_age`): a film refused because it looked like an
-        adult's, now with a child's age; a scored film whose patient turns out to be an adult."""
+        (`core.population_check.screens_again_for_typed_age`): a film refused because it looked
+        like an adult's, now with a child's age; a scored film whose patient turns out to be an
+        adult."""
+
         self.model.add(result)
         try:
             card = load_model_card(model_card_path())

@@ -89,7 +89,6 @@ def age_warning_text(result: ScreeningResult) -> str:
     its own reason."""
     if not result.age_warning or result.status is not Status.OK:
         return ""
-
     age = age_text(result.patient_age_years)
     validated = validated_range_in(result.age_warning)
     if validated is None:  # a warning this version does not know: the engine's own words

@@ -1,4 +1,5 @@
-"""The About page shows the independently measured figures beside test-dev's, read from the card.
+"""The About page shows the independently measured figures beside test-dev's, and the adults' beside
+what the app does with adults now, read from the card.
 
 The figures live once, in `model.json` (`independent_evaluation`): a new model's card replaces them
 there, and the page follows. The test reads the Model tab's text as the user sees it.
@@ -73,3 +74,30 @@ def test_a_card_without_independent_figures_shows_no_such_column(qtbot, card):
     text = model_tab_text(qtbot, replace(card, raw=raw))
     assert "Test (independent, held out)" not in text and "Independent evaluation" not in text
     assert "Test (development)" in text
+
+
+def test_about_shows_the_adults_figures_beside_what_the_app_does_with_adults_now(qtbot, card):
+    """Issue 15's independent adult figures (the screening model alone) beside the share of
+    held-out adult films the app refuses without a label now (`python -m
+    training.adult_refusals`): old and new side by side."""
+    text = model_tab_text(qtbot, card)
+    assert "Adults' films" in text and "Refused now, without a label" in text
+    lines = text.splitlines()
+    nih = lines.index("NIH Clinical Center adults, normal and pneumonia (nih-adult)")
+    assert lines[nih + 1 : nih + 6] == ["846", "0.43", "\u2013", "96%", "97.7% of 214 held out"]
+    rsna = lines.index("NIH adults read as normal by RSNA radiologists (rsna-normal-adult)")
+    assert lines[rsna + 1 : rsna + 6] == [
+        "1000",
+        "\u2013",
+        "\u2013",
+        "43%",
+        "98.8% of 250 held out",
+    ]
+    other = next(i for i, line in enumerate(lines) if line.startswith("adult films from many"))
+    assert lines[other + 1 : other + 6] == ["\u2013", "0.74", "0.67", "\u2013", "\u2013"]
+
+
+def test_a_card_without_adult_figures_shows_no_adult_table(qtbot, card):
+    raw = copy.deepcopy(card.raw)
+    del raw["adult_evaluation"]
+    assert "Adults' films" not in model_tab_text(qtbot, replace(card, raw=raw))

@@ -1,7 +1,7 @@
 """The population check on films framed, bordered and toned unlike its training films, as another
 hospital's would be: the suite's changes do what their names say, and the shipped check still
 refuses the held-out adults' films under every one of them (measured: 86.6% at worst, with black
-bars at the sides)."""
+bars at the sides); and the card's figures of what the app does with adults are what it does."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from core.model_card import load_model_card
 from core.population_check import load_population_check
 from tests.conftest import SHIPPED_MODEL_DIR
 from training.adult_data import adult_part
+from training.adult_refusals import refusals
 from training.data import read_grayscale
 from training.film_variants import (
     STRESS_CONDITIONS,
@@ -74,3 +75,19 @@ def test_the_shipped_check_still_refuses_held_out_adults_under_every_condition(s
     assert table["unchanged"]["adults"] >= 0.95
     worst = min(table.items(), key=lambda row: row[1]["adults"])
     assert worst[1]["adults"] >= 0.85, worst
+
+
+def test_the_cards_refused_now_figures_are_what_the_app_does_with_held_out_adults(shared_data):
+    """`adult_evaluation` in model.json (shown on the About page) against the app's own screener
+    on the adults' held-out part, films of unknown age (`python -m training.adult_refusals`)."""
+    card = load_model_card(SHIPPED_MODEL_DIR / "model.json")
+    table = refusals(shared_data, SHIPPED_MODEL_DIR)
+    shown = {row["set"]: row for row in card.raw["adult_evaluation"]["sets"]}
+    for source, name in (
+        ("nih", "NIH Clinical Center adults, normal and pneumonia (nih-adult)"),
+        ("rsna", "NIH adults read as normal by RSNA radiologists (rsna-normal-adult)"),
+    ):
+        rows = [row for key, row in table.items() if key.startswith(source)]
+        films, refused = sum(r["films"] for r in rows), sum(r["refused"] for r in rows)
+        assert shown[name]["n_refused_measured"] == films
+        assert shown[name]["refused_now"] == round(refused / films, 3)

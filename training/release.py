@@ -114,10 +114,12 @@ def release(
         config=config,
     )
     previous = out_dir / "model.json"
-    if previous.exists():  # the same weights again: their independent measurement still holds
+    if previous.exists():  # the same weights again: their independent measurements still hold
         earlier = json.loads(previous.read_text(encoding="utf-8"))
-        if earlier.get("sha256") == sha256 and "independent_evaluation" in earlier:
-            card["independent_evaluation"] = earlier["independent_evaluation"]
+        if earlier.get("sha256") == sha256:
+            for field in ("independent_evaluation", "adult_evaluation"):
+                if field in earlier:
+                    card[field] = earlier[field]
     if (out_dir / GATE_CARD).exists():  # a re-export keeps the view gate beside it
         card["view_gate"] = GATE_CARD
     if (out_dir / CHECK_CARD).exists():  # and the population check, with its digest

@@ -105,7 +105,7 @@
         <translation>Con el umbral de decisión {threshold} (puntuación 0-100) e intervalos de confianza del 95%:</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Validation</source>
         <translation>Validación</translation>
     </message>
@@ -121,16 +121,18 @@
     </message>
     <message>
         <location line="+7"/>
+        <location line="+43"/>
         <source>AUC</source>
         <translation>AUC</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-42"/>
+        <location line="+43"/>
         <source>Sensitivity</source>
         <translation>Sensibilidad</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-42"/>
         <source>Specificity</source>
         <translation>Especificidad</translation>
     </message>
@@ -145,7 +147,32 @@
         <translation>Evaluación independiente: {about}. {positive} con neumonía, {negative} sin neumonía; {rejected} rechazadas por los controles de calidad.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
+        <source>Set</source>
+        <translation>Conjunto</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Normal films called pneumonia</source>
+        <translation>Radiografías normales dadas como neumonía</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused now, without a label</source>
+        <translation>Rechazadas ahora, sin etiqueta</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{share} of {n} held out</source>
+        <translation>{share} de {n} reservadas</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Adults&apos; films</source>
+        <translation>Radiografías de adultos</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Qt {qt}, PySide6 {pyside}</source>
         <translation>Qt {qt}, PySide6 {pyside}</translation>
     </message>
@@ -436,7 +463,7 @@
         <translation>&lt;b&gt;Apoyo al tamizaje, no un diagnóstico.&lt;/b&gt; Un profesional de salud debe revisar cada imagen. El modelo se entrenó con radiografías de tórax frontales de niños de un solo hospital.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Pneumonia score {score} of 100. The threshold is {threshold}: a score at or above it means pneumonia is likely.</source>
         <translation>Puntuación de neumonía: {score} de 100. El umbral es {threshold}: una puntuación igual o superior indica que la neumonía es probable.</translation>
     </message>
@@ -1016,6 +1043,27 @@
         <source>measured on the int8 file at the shipped threshold; test-dev also chose the calibration and threshold, so its figures are optimistic; an independent held-out half of the test split measures the model separately</source>
         <translation>medido con el archivo int8 en el umbral distribuido; test-dev también se usó para elegir la calibración y el umbral, por lo que sus cifras son optimistas; una mitad independiente y reservada de la partición de prueba mide el modelo por separado</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>adults&apos; frontal chest X-rays: the screening model alone, measured independently of the developers with the int8 file at the shipped threshold, before the population check existed; and the share of films the app now refuses without a label when the age is not known, measured by the developers on the held-out part of each folder</source>
+        <extracomment>`adult_evaluation.about` and each of its sets&apos; `set`.</extracomment>
+        <translation>radiografías frontales de tórax de adultos: el modelo de cribado solo, medido independientemente de los desarrolladores con el archivo int8 en el umbral distribuido, antes de que existiera la comprobación de población; y la parte de las radiografías que la aplicación ahora rechaza sin etiqueta cuando no se conoce la edad, medida por los desarrolladores en la parte reservada de cada carpeta</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>NIH Clinical Center adults, normal and pneumonia (nih-adult)</source>
+        <translation>Adultos del NIH Clinical Center, normales y neumonías (nih-adult)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NIH adults read as normal by RSNA radiologists (rsna-normal-adult)</source>
+        <translation>Adultos del NIH leídos como normales por radiólogos de la RSNA (rsna-normal-adult)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>adult films from many other hospitals, mostly COVID-19 and other pneumonias, 37 normals</source>
+        <translation>radiografías de adultos de muchos otros hospitales, sobre todo COVID-19 y otras neumonías, 37 normales</translation>
+    </message>
 </context>
 <context>
     <name>Patient</name>
@@ -1061,7 +1109,7 @@
         <translation>{n} semanas</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>The patient is {age} old: {warning}. Read this result with care.</source>
         <translation>El paciente tiene {age}: {warning}. Interprete este resultado con cuidado.</translation>
     </message>
@@ -1525,7 +1573,7 @@ ingrese los datos del paciente…</translation>
         <translation>El paciente es un adulto. El modelo se validó solo en niños pequeños y, en radiografías de adultos, su puntuación no es mejor que el azar, así que esta radiografía no se analizó. Pida a un clínico que la lea.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>File not found</source>
         <translation>Archivo no encontrado</translation>
     </message>

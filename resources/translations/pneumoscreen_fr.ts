@@ -105,7 +105,7 @@
         <translation>Au seuil de décision {threshold} (score 0-100), avec intervalles de confiance à 95&#xa0;%&#xa0;:</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Validation</source>
         <translation>Validation</translation>
     </message>
@@ -121,16 +121,18 @@
     </message>
     <message>
         <location line="+7"/>
+        <location line="+43"/>
         <source>AUC</source>
         <translation>AUC</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-42"/>
+        <location line="+43"/>
         <source>Sensitivity</source>
         <translation>Sensibilité</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-42"/>
         <source>Specificity</source>
         <translation>Spécificité</translation>
     </message>
@@ -145,7 +147,32 @@
         <translation>Évaluation indépendante&#xa0;: {about}. {positive} avec pneumonie, {negative} sans&#xa0;; {rejected} refusés par les contrôles de qualité.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
+        <source>Set</source>
+        <translation>Jeu</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Normal films called pneumonia</source>
+        <translation>Clichés normaux dits pneumonie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused now, without a label</source>
+        <translation>Refusés désormais, sans étiquette</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{share} of {n} held out</source>
+        <translation>{share} de {n} réservés</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Adults&apos; films</source>
+        <translation>Clichés d&apos;adultes</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Qt {qt}, PySide6 {pyside}</source>
         <translation>Qt {qt}, PySide6 {pyside}</translation>
     </message>
@@ -436,7 +463,7 @@
         <translation>&lt;b&gt;Aide au dépistage, pas un diagnostic.&lt;/b&gt; Un clinicien doit relire chaque image. Le modèle a été entraîné sur des radiographies thoraciques de face d&apos;enfants provenant d&apos;un seul hôpital.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Pneumonia score {score} of 100. The threshold is {threshold}: a score at or above it means pneumonia is likely.</source>
         <translation>Score de pneumonie {score} sur 100. Le seuil est {threshold}&#xa0;: un score égal ou supérieur au seuil indique une pneumonie probable.</translation>
     </message>
@@ -1016,6 +1043,27 @@
         <source>measured on the int8 file at the shipped threshold; test-dev also chose the calibration and threshold, so its figures are optimistic; an independent held-out half of the test split measures the model separately</source>
         <translation>mesuré sur le fichier int8 au seuil livré&#xa0;; test-dev a aussi servi à choisir la calibration et le seuil, ses chiffres sont donc optimistes&#xa0;; une moitié indépendante et réservée de la partie test mesure le modèle séparément</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>adults&apos; frontal chest X-rays: the screening model alone, measured independently of the developers with the int8 file at the shipped threshold, before the population check existed; and the share of films the app now refuses without a label when the age is not known, measured by the developers on the held-out part of each folder</source>
+        <extracomment>`adult_evaluation.about` and each of its sets&apos; `set`.</extracomment>
+        <translation>radiographies thoraciques de face d&apos;adultes&#xa0;: le modèle de dépistage seul, mesuré indépendamment des développeurs avec le fichier int8 au seuil livré, avant que le contrôle de population n&apos;existe&#xa0;; et la part des clichés que l&apos;application refuse désormais sans étiquette quand l&apos;âge n&apos;est pas connu, mesurée par les développeurs sur la partie réservée de chaque dossier</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>NIH Clinical Center adults, normal and pneumonia (nih-adult)</source>
+        <translation>Adultes du NIH Clinical Center, normaux et pneumonies (nih-adult)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NIH adults read as normal by RSNA radiologists (rsna-normal-adult)</source>
+        <translation>Adultes du NIH lus normaux par des radiologues de la RSNA (rsna-normal-adult)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>adult films from many other hospitals, mostly COVID-19 and other pneumonias, 37 normals</source>
+        <translation>clichés d&apos;adultes de nombreux autres hôpitaux, surtout COVID-19 et autres pneumonies, 37 normaux</translation>
+    </message>
 </context>
 <context>
     <name>Patient</name>
@@ -1061,7 +1109,7 @@
         <translation>{n}&#xa0;semaines</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>The patient is {age} old: {warning}. Read this result with care.</source>
         <translation>Le patient a {age}&#xa0;: {warning}. Interprétez ce résultat avec prudence.</translation>
     </message>
@@ -1525,7 +1573,7 @@ saisissez les données du patient…</translation>
         <translation>Le patient est un adulte. Le modèle a été validé uniquement sur de jeunes enfants, et sur les clichés d&apos;adultes son score ne fait pas mieux que le hasard&#xa0;: ce cliché n&apos;a donc pas été analysé. Faites-le lire par un clinicien.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>File not found</source>
         <translation>Fichier introuvable</translation>
     </message>

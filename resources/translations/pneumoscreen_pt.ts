@@ -105,7 +105,7 @@
         <translation>No limiar de decisão {threshold} (pontuação 0-100), com intervalos de confiança de 95%:</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Validation</source>
         <translation>Validação</translation>
     </message>
@@ -121,16 +121,18 @@
     </message>
     <message>
         <location line="+7"/>
+        <location line="+43"/>
         <source>AUC</source>
         <translation>AUC</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-42"/>
+        <location line="+43"/>
         <source>Sensitivity</source>
         <translation>Sensibilidade</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-42"/>
         <source>Specificity</source>
         <translation>Especificidade</translation>
     </message>
@@ -145,7 +147,32 @@
         <translation>Avaliação independente: {about}. {positive} com pneumonia, {negative} sem; {rejected} recusadas pelos controlos de qualidade.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
+        <source>Set</source>
+        <translation>Conjunto</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Normal films called pneumonia</source>
+        <translation>Radiografias normais dadas como pneumonia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused now, without a label</source>
+        <translation>Recusadas agora, sem rótulo</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{share} of {n} held out</source>
+        <translation>{share} de {n} reservadas</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Adults&apos; films</source>
+        <translation>Radiografias de adultos</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Qt {qt}, PySide6 {pyside}</source>
         <translation>Qt {qt}, PySide6 {pyside}</translation>
     </message>
@@ -436,7 +463,7 @@
         <translation>&lt;b&gt;Auxiliar de rastreio, não um diagnóstico.&lt;/b&gt; Um clínico tem de rever todas as imagens. O modelo foi treinado com radiografias frontais do tórax de crianças de um único hospital.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Pneumonia score {score} of 100. The threshold is {threshold}: a score at or above it means pneumonia is likely.</source>
         <translation>Pontuação de pneumonia {score} em 100. O limiar é {threshold}: uma pontuação igual ou superior significa que a pneumonia é provável.</translation>
     </message>
@@ -1016,6 +1043,27 @@
         <source>measured on the int8 file at the shipped threshold; test-dev also chose the calibration and threshold, so its figures are optimistic; an independent held-out half of the test split measures the model separately</source>
         <translation>medido com o ficheiro int8 no limiar distribuído; o test-dev também serviu para escolher a calibração e o limiar, pelo que os seus valores são optimistas; uma metade independente e reservada da partição de teste mede o modelo separadamente</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>adults&apos; frontal chest X-rays: the screening model alone, measured independently of the developers with the int8 file at the shipped threshold, before the population check existed; and the share of films the app now refuses without a label when the age is not known, measured by the developers on the held-out part of each folder</source>
+        <extracomment>`adult_evaluation.about` and each of its sets&apos; `set`.</extracomment>
+        <translation>radiografias frontais do tórax de adultos: o modelo de rastreio sozinho, medido independentemente dos programadores com o ficheiro int8 no limiar distribuído, antes de existir a verificação de população; e a parte das radiografias que a aplicação agora recusa sem rótulo quando a idade não é conhecida, medida pelos programadores na parte reservada de cada pasta</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>NIH Clinical Center adults, normal and pneumonia (nih-adult)</source>
+        <translation>Adultos do NIH Clinical Center, normais e pneumonias (nih-adult)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NIH adults read as normal by RSNA radiologists (rsna-normal-adult)</source>
+        <translation>Adultos do NIH lidos como normais por radiologistas da RSNA (rsna-normal-adult)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>adult films from many other hospitals, mostly COVID-19 and other pneumonias, 37 normals</source>
+        <translation>radiografias de adultos de muitos outros hospitais, sobretudo COVID-19 e outras pneumonias, 37 normais</translation>
+    </message>
 </context>
 <context>
     <name>Patient</name>
@@ -1061,7 +1109,7 @@
         <translation>{n} semanas</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>The patient is {age} old: {warning}. Read this result with care.</source>
         <translation>O paciente tem {age} de idade: {warning}. Interprete este resultado com cuidado.</translation>
     </message>
@@ -1525,7 +1573,7 @@ introduza-os…</translation>
         <translation>O doente é um adulto. O modelo foi validado apenas em crianças pequenas e, em radiografias de adultos, a sua pontuação não é melhor do que o acaso, por isso esta radiografia não foi analisada. Peça a um clínico que a leia.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>File not found</source>
         <translation>Ficheiro não encontrado</translation>
     </message>
