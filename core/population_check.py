@@ -164,13 +164,13 @@ def aged_since_refused(result: ScreeningResult) -> bool:
     return waits_for_an_age(result) and result.patient_age_years is not None
 
 
-def screens_again_for_typed_age(result: ScreeningResult, card: ModelCard | None) -> bool:
+def screens_again_for_typed_age(result: ScreeningResult, adult_from: float | None) -> bool:
     """Whether the age just typed for `result` changes what the film should show, so that the
     window screens it again (a new row; `result` stays logged): a film refused for want of an age,
-    or a scored film whose patient turns out to be an adult (`core.patient.adult_reason`)."""
+    or a scored film whose patient turns out to be an adult (`core.patient.adult_reason`, from
+    `adult_from` years: the card's `adult_from_age_years`)."""
     if aged_since_refused(result):
         return True
-    adult_from = card.adult_from_age_years if card is not None else None
     return result.status is Status.OK and (
         adult_reason(result.patient_age_years, adult_from) is not None
     )

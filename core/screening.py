@@ -204,9 +204,7 @@ class Screener:
         classifier, checks = self._models()
         threshold = self._threshold  # read once: the label and the record agree
         age = _dicom_age(image.dicom) if typed is None else typed.patient_age_years
-        reason = rejection(image, checks) or self._adult_reason(age)
-        if reason is None and threshold.reject_outside_ages:
-            reason = self._age_reason(age)
+        reason = rejection(image, checks) or self._age_refusal(age, threshold)
         model_input = None
         if reason is None:
             # Prepared once: the population check and the model read the same input.
@@ -237,9 +235,7 @@ class Screener:
         if cached.status is not Status.OK:
             return cached
         threshold = self._threshold
-        age_reason = self._adult_reason(cached.patient_age_years)
-        if age_reason is None and threshold.reject_outside_ages:
-            age_reason = self._age_reason(cached.patient_age_years)
+        age_reason = self._age_refusal(cached.patient_age_years, threshold)
         if age_reason is not None:
             changes = {
                 "status": Status.REJECTED,
@@ -264,17 +260,18 @@ class Screener:
             id=None,
         )
 
-    def _adult_reason(self, age: float | None) -> Reason | None:
-        """The refusal of a film whose patient is known to be an adult, whatever the site's age
-        rule; None when the age is unknown or a child's."""
+    def _age_refusal(self, age: float | None, threshold: ThresholdInForce) -> Reason | None:
+        """Why the film of a patient of `age` gets no score: an adult's, whatever the site's
+        rule; outside the validated ages, where the site's rule in `threshold` rejects those.
+        None when the age is unknown or the film is to be screened."""
         text = adult_reason(age, self.card.adult_from_age_years)
-        return None if text is None else Reason(ReasonCode.ADULT_PATIENT, text)
-
-    def _age_reason(self, age: float | None) -> Reason | None:
-        """The rejection reason for a film outside the validated ages, None when inside or the
-        age is unknown."""
-        text = age_rejection_reason(age, self.card.validated_ages_years)
-        return None if text is None else Reason(ReasonCode.OUTSIDE_VALIDATED_AGES, text)
+        if text is not None:
+            return Reason(ReasonCode.ADULT_PATIENT, text)
+        if threshold.reject_outside_ages:
+            text = age_rejection_reason(age, self.card.validated_ages_years)
+            if text is not None:
+                return Reason(ReasonCode.OUTSIDE_VALIDATED_AGES, text)
+        return None
 
     def _population_reason(self, model_input: np.ndarray) -> Reason | None:
         """The refusal of a film of unknown age that looks unlike the validated population; None

@@ -55,23 +55,21 @@ class AgeRuleDialog(QDialog):
             ).format(ages=scope),
             wordWrap=True,
         )
-        unknown = QLabel(
-            self.tr(
+        if adult_from is None:  # a card naming no adult age: only the population check applies
+            adults = self.tr(
                 "Whatever this rule, a film whose patient's age is not known and that looks like "
                 "an adult's is never scored: on adults the model's score means nothing. Typing "
                 "a child's age gets it screened."
-            ),
-            wordWrap=True,
-        )
-        if adult_from is not None:
-            unknown.setText(
-                self.tr(
-                    "Whatever this rule, an adult's film is never scored: on adults the model's "
-                    "score means nothing. That holds for a patient known to be {adult} years or "
-                    "older, and for a film whose patient's age is not known and that looks like "
-                    "an adult's; typing a child's age gets such a film screened."
-                ).format(adult=f"{adult_from:g}")
             )
+        else:
+            adults = self.tr(
+                "Whatever this rule, an adult's film is never scored: on adults the model's "
+                "score means nothing. That holds for a patient known to be {adult} years or "
+                "older, and for a film whose patient's age is not known and that looks like "
+                "an adult's; typing a child's age gets such a film screened."
+            ).format(adult=f"{adult_from:g}")
+        unknown = QLabel(adults, wordWrap=True)
+
         self.reject_box = QCheckBox(
             self.tr("&Reject films outside the validated ages ({ages} years)").format(ages=scope)
         )

@@ -280,13 +280,9 @@ class MainWindow(QMainWindow):
         (`core.population_check.screens_again_for_typed_age`): a film refused because it looked
         like an adult's, now with a child's age; a scored film whose patient turns out to be an
         adult."""
-
         self.model.add(result)
-        try:
-            card = load_model_card(model_card_path())
-        except ModelCardError:
-            card = None  # loading the model said why, where every error is shown
-        if screens_again_for_typed_age(result, card):
+        adult_from = self.identity.adult_from_age_years if self.identity is not None else None
+        if screens_again_for_typed_age(result, adult_from):
             self.add_paths([Path(result.file)])
 
     def choose_files(self) -> None:

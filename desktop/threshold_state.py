@@ -25,10 +25,12 @@ translate = QCoreApplication.translate
 
 @dataclass(frozen=True)
 class ModelIdentity:
-    """The shipped model's own threshold (0-100) and the version a site threshold belongs to."""
+    """The shipped model's own threshold (0-100), the version a site threshold belongs to, and
+    the age from which its card calls a patient an adult (None: the card names none)."""
 
     threshold: float
     version: str
+    adult_from_age_years: float | None = None
 
 
 def model_identity() -> ModelIdentity:
@@ -38,7 +40,11 @@ def model_identity() -> ModelIdentity:
         ModelCardError: a card is missing or damaged (the window reports it once, at start-up).
     """
     card = load_model_card(model_card_path())
-    return ModelIdentity(card.threshold, release_version(card, load_view_gate_card(card)))
+    return ModelIdentity(
+        card.threshold,
+        release_version(card, load_view_gate_card(card)),
+        card.adult_from_age_years,
+    )
 
 
 def threshold_in_force(identity: ModelIdentity) -> ThresholdInForce:

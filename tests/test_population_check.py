@@ -220,7 +220,8 @@ def test_a_typed_adults_age_gets_the_film_refused_as_an_adults_whatever_the_site
     with ResultLog(tmp_path / "log.sqlite3") as log:
         refused = screen_one(screener_with(log, site_rejects), adult_png)
         typed = log.set_patient(refused.id, PatientDetails(age_years=40.0), "outside")
-        assert screens_again_for_typed_age(typed, load_model_card(SHIPPED_MODEL_DIR / "model.json"))
+        adult_from = load_model_card(SHIPPED_MODEL_DIR / "model.json").adult_from_age_years
+        assert screens_again_for_typed_age(typed, adult_from)
         adult = screen_one(screener_with(log, site_rejects), adult_png)
     assert (adult.status, adult.score, adult.label) == (Status.REJECTED, None, None)
     assert adult.reason_code is ReasonCode.ADULT_PATIENT and adult.patient_age_years == 40.0
@@ -244,14 +245,14 @@ def test_a_typed_older_childs_age_follows_the_sites_age_rule(tmp_path, adult_png
 def test_an_adults_age_typed_for_a_scored_film_withdraws_its_label(tmp_path, shared_data):
     """A film the check let through (it looked like a child's) whose patient turns out to be an
     adult: screened again, it becomes a refusal; the scored row stays in the log."""
-    card = load_model_card(SHIPPED_MODEL_DIR / "model.json")
+    adult_from = load_model_card(SHIPPED_MODEL_DIR / "model.json").adult_from_age_years
     film = sorted((shared_data / "samples" / "NORMAL").glob("*.png"))[0]
     with ResultLog(tmp_path / "log.sqlite3") as log:
         scored = screen_one(screener_with(log), film)
         child = log.set_patient(scored.id, PatientDetails(age_years=4.0), "")
-        assert not screens_again_for_typed_age(child, card)
+        assert not screens_again_for_typed_age(child, adult_from)
         grown = log.set_patient(scored.id, PatientDetails(age_years=30.0), "outside")
-        assert screens_again_for_typed_age(grown, card)
+        assert screens_again_for_typed_age(grown, adult_from)
         refused = screen_one(screener_with(log), film)
         rows = log.results()
     assert scored.status is Status.OK and scored.score is not None

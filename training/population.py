@@ -227,13 +227,18 @@ class PopulationData:
         child_train, child_val = patient_split(list_images(data / "kermany-train"), 0.2, 42)
         test_dev = list_images(data / "kermany-test-dev")
         adults = {part: adult_part(part, nih, rsna) for part in ("train", "validation", "held_out")}
-        arrays = {
-            "child_train": load_arrays(child_train, INPUT_SIZE, cache)[0],
-            "child_val": load_arrays(child_val, INPUT_SIZE, cache)[0],
-            "test_dev": load_arrays(test_dev, INPUT_SIZE, cache)[0],
-            **{f"adult_{p}": load_arrays(i, INPUT_SIZE, cache)[0] for p, i in adults.items()},
+        films = cls(child_train, child_val, test_dev, adults, arrays={})
+        films.arrays = films.inputs(INPUT_SIZE, cache)
+        return films
+
+    def inputs(self, size: int, cache: Path | None) -> dict[str, np.ndarray]:
+        """Every set's films prepared as a model of `size` pixels reads them (cached)."""
+        return {
+            "child_train": load_arrays(self.child_train, size, cache)[0],
+            "child_val": load_arrays(self.child_val, size, cache)[0],
+            "test_dev": load_arrays(self.test_dev, size, cache)[0],
+            **{f"adult_{p}": load_arrays(i, size, cache)[0] for p, i in self.adults.items()},
         }
-        return cls(child_train, child_val, test_dev, adults, arrays)
 
     def held_out_names(self) -> list[str]:
         return [
@@ -350,23 +355,16 @@ def _samples_flagged(
     from training.data import read_grayscale
 
     flagged = []
-    for path in sorted(
-        p for p in samples.rglob("*") if p.suffix.lower() in {".png", ".jpeg", ".jpg"}
-    ):
-        features = pooled_input(read_grayscale(path), INPUT_SIZE, pool)[None]
+    for item in list_images(samples):
+        features = pooled_input(read_grayscale(item.path), INPUT_SIZE, pool)[None]
         if model.decision_function(features)[0] > threshold:
-            flagged.append(path.name)
+            flagged.append(item.path.name)
     return flagged
 
 
 def _cnn_report(films: PopulationData, cache: Path | None, out: Path) -> dict:
     """The small CNN detector, measured beside (never shipped)."""
-    small = {
-        "child_train": load_arrays(films.child_train, 128, cache)[0],
-        "child_val": load_arrays(films.child_val, 128, cache)[0],
-        "test_dev": load_arrays(films.test_dev, 128, cache)[0],
-        **{f"adult_{p}": load_arrays(i, 128, cache)[0] for p, i in films.adults.items()},
-    }
+    small = films.inputs(128, cache)
     cnn = train_cnn(small["child_train"], small["adult_train"])
     cnn_scores = {name: _cnn_scores(cnn, images) for name, images in small.items()}
     cnn.save(out / "cnn.keras")

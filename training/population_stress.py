@@ -35,13 +35,10 @@ def film_sets(data: Path) -> dict[str, list[np.ndarray]]:
     """The decoded films of each measured set, by the set's name."""
     nih, rsna = data / "nih-adult", data / "rsna-normal-adult"
     _, child_val = patient_split(list_images(data / "kermany-train"), 0.2, 42)
-    samples = sorted(
-        p for p in (data / "samples").rglob("*") if p.suffix.lower() in {".png", ".jpeg", ".jpg"}
-    )
     paths = {
         "adults, held-out part": [i.path for i in adult_part("held_out", nih, rsna)],
         "children, kermany-test-dev": [i.path for i in list_images(data / "kermany-test-dev")],
-        "children, demo samples": samples,
+        "children, demo samples": [i.path for i in list_images(data / "samples")],
         "adults, validation part": [i.path for i in adult_part("validation", nih, rsna)],
         "children, Kermany validation": [i.path for i in child_val],
     }
