@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from core.reason_codes import Reason, ReasonCode
+
 #: Days per unit of PatientAge, to turn it into years. A year is 365.25 days on average, a month
 #: a twelfth of that, so "012M" is exactly 1.0 year.
 _DAYS_PER_UNIT = {"Y": 365.25, "M": 365.25 / 12, "W": 7.0, "D": 1.0}
@@ -192,6 +194,31 @@ def adult_reason(age: float | None, adult_from: float | None) -> str | None:
         "and on adults' films its score was measured to be no better than chance, so it was not "
         "scored. Have the film read by a clinician."
     )
+
+
+@dataclass(frozen=True)
+class AgeRule:
+    """Which known ages get no score: the model card's adult age and validated ages, with the
+    site's rule for the ages in between. The one place that decides it, so that the screening
+    (`core.screening`) and the window asking whether a typed age calls for screening the film
+    again (`core.population_check.screens_again_for_typed_age`) cannot disagree."""
+
+    adult_from: float | None  # the card's adult_from_age_years; None: it names none
+    validated: tuple[float, float] | None  # the card's validated_ages_years
+    reject_outside_validated: bool  # the site's rule (`core.site_profile`): reject, not mark
+
+    def refusal(self, age: float | None) -> Reason | None:
+        """Why the film of a patient of `age` gets no score: an adult's, whatever the site's
+        rule; outside the validated ages, where the site rejects those. None when the age is
+        unknown or the film is to be screened."""
+        text = adult_reason(age, self.adult_from)
+        if text is not None:
+            return Reason(ReasonCode.ADULT_PATIENT, text)
+        if self.reject_outside_validated:
+            text = age_rejection_reason(age, self.validated)
+            if text is not None:
+                return Reason(ReasonCode.OUTSIDE_VALIDATED_AGES, text)
+        return None
 
 
 #: How an age rejection's reason starts (one logged before reason codes is recognised by it:

@@ -28,7 +28,7 @@ import numpy as np
 from core.card_integrity import card_digest
 from core.errors import ModelCardError, ModelIntegrityError
 from core.model_card import ModelCard
-from core.patient import adult_reason, validated_ages_text
+from core.patient import AgeRule, validated_ages_text
 from core.preprocess import prepare_image
 from core.reason_codes import Reason, ReasonCode
 from core.result import ScreeningResult, Status
@@ -164,13 +164,11 @@ def aged_since_refused(result: ScreeningResult) -> bool:
     return waits_for_an_age(result) and result.patient_age_years is not None
 
 
-def screens_again_for_typed_age(result: ScreeningResult, adult_from: float | None) -> bool:
+def screens_again_for_typed_age(result: ScreeningResult, rule: AgeRule) -> bool:
     """Whether the age just typed for `result` changes what the film should show, so that the
     window screens it again (a new row; `result` stays logged): a film refused for want of an age,
-    or a scored film whose patient turns out to be an adult (`core.patient.adult_reason`, from
-    `adult_from` years: the card's `adult_from_age_years`)."""
+    or a scored film that the typed age refuses under `rule` (the card's ages and the site's rule
+    in force): an adult's, or one outside the validated ages where the site rejects those."""
     if aged_since_refused(result):
         return True
-    return result.status is Status.OK and (
-        adult_reason(result.patient_age_years, adult_from) is not None
-    )
+    return result.status is Status.OK and rule.refusal(result.patient_age_years) is not None

@@ -46,8 +46,7 @@ from core.file_bytes import read_file_bytes
 from core.image_reader import DECODERS, decode_slot
 from core.model_card import ModelCard
 from core.patient import (
-    adult_reason,
-    age_rejection_reason,
+    AgeRule,
     age_warning,
     age_years,
     iso_date,
@@ -261,17 +260,13 @@ class Screener:
         )
 
     def _age_refusal(self, age: float | None, threshold: ThresholdInForce) -> Reason | None:
-        """Why the film of a patient of `age` gets no score: an adult's, whatever the site's
-        rule; outside the validated ages, where the site's rule in `threshold` rejects those.
-        None when the age is unknown or the film is to be screened."""
-        text = adult_reason(age, self.card.adult_from_age_years)
-        if text is not None:
-            return Reason(ReasonCode.ADULT_PATIENT, text)
-        if threshold.reject_outside_ages:
-            text = age_rejection_reason(age, self.card.validated_ages_years)
-            if text is not None:
-                return Reason(ReasonCode.OUTSIDE_VALIDATED_AGES, text)
-        return None
+        """Why the film of a patient of `age` gets no score under the site's rule in `threshold`
+        (`core.patient.AgeRule`); None when the age is unknown or the film is to be screened."""
+        card = self.card
+        rule = AgeRule(
+            card.adult_from_age_years, card.validated_ages_years, threshold.reject_outside_ages
+        )
+        return rule.refusal(age)
 
     def _population_reason(self, model_input: np.ndarray) -> Reason | None:
         """The refusal of a film of unknown age that looks unlike the validated population; None

@@ -279,10 +279,11 @@ class MainWindow(QMainWindow):
         what the film should show, it is screened again with that age, as a new row
         (`core.population_check.screens_again_for_typed_age`): a film refused because it looked
         like an adult's, now with a child's age; a scored film whose patient turns out to be an
-        adult."""
+        adult, or outside the validated ages where the site rejects those."""
         self.model.add(result)
-        adult_from = self.identity.adult_from_age_years if self.identity is not None else None
-        if screens_again_for_typed_age(result, adult_from):
+        if self.identity is None or self.in_force is None:
+            return  # nothing can be screened: the window already says why
+        if screens_again_for_typed_age(result, self.identity.age_rule(self.in_force)):
             self.add_paths([Path(result.file)])
 
     def choose_files(self) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from core.card_integrity import release_version
 from core.model_card import load_model_card
 from core.paths import model_card_path
+from core.patient import AgeRule
 from core.result import format_score
 from core.site_profile import SiteProfile, ThresholdInForce
 from core.view_gate import load_view_gate_card
@@ -26,11 +27,19 @@ translate = QCoreApplication.translate
 @dataclass(frozen=True)
 class ModelIdentity:
     """The shipped model's own threshold (0-100), the version a site threshold belongs to, and
-    the age from which its card calls a patient an adult (None: the card names none)."""
+    the ages its card names: from which a patient is an adult, and the validated ones (None: the
+    card names none)."""
 
     threshold: float
     version: str
     adult_from_age_years: float | None = None
+    validated_ages_years: tuple[float, float] | None = None
+
+    def age_rule(self, in_force: ThresholdInForce) -> AgeRule:
+        """Which typed ages refuse a film: the card's ages with the site's rule in `in_force`."""
+        return AgeRule(
+            self.adult_from_age_years, self.validated_ages_years, in_force.reject_outside_ages
+        )
 
 
 def model_identity() -> ModelIdentity:
@@ -44,6 +53,7 @@ def model_identity() -> ModelIdentity:
         card.threshold,
         release_version(card, load_view_gate_card(card)),
         card.adult_from_age_years,
+        card.validated_ages_years,
     )
 
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt
 
 from core.reason_codes import ReasonCode
 from core.result import Status
+from core.site_profile import SiteProfile
 from corpora.bad_inputs import make_dataset
 from corpora.dicom_files import write
 from desktop.results_model import COL_REASON, COL_SCORE
@@ -96,3 +97,44 @@ def test_an_adults_age_typed_for_a_scored_film_takes_its_score_away(qtbot, home,
     assert view.index(0, COL_SCORE).data() == "\u2013"
     assert window.detail.reason.text().startswith("The patient is 30 years old:")
     assert not window.detail.age_warning.isVisible()  # no result to "read with care"
+
+
+@pytest.mark.parametrize("site_rejects", [True, False])
+def test_an_older_childs_age_typed_for_a_scored_film_follows_the_sites_age_rule(
+    qtbot, home, shared_data, site_rejects
+):
+    """A 9-year-old's age typed for a scored film. Where the clinic rejects films outside the
+    validated ages, the window screens it again and shows the rejection, as it would for the film
+    screened with that age; where the clinic marks them, the scored row stays, marked."""
+    SiteProfile.load().set_reject_outside_ages(site_rejects, by="test")
+    film = sorted((shared_data / "samples" / "NORMAL").glob("*.png"))[0]
+    window = open_window(qtbot, load_model=True)
+    with qtbot.waitSignal(window.batch_finished, timeout=TIMEOUT_MS):
+        window.add_paths([film])
+    scored = window.detail.result()
+    assert scored.status is Status.OK and scored.score is not None
+
+    click_row(qtbot, window, scored.id)
+    form = window.detail.patient_form
+    qtbot.mouseClick(form.toggle, Qt.MouseButton.LeftButton)
+    form.age.lineEdit().selectAll()
+    qtbot.keyClicks(form.age.lineEdit(), "9")
+    if site_rejects:
+        with qtbot.waitSignal(window.batch_finished, timeout=TIMEOUT_MS):
+            qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    else:
+        with qtbot.assertNotEmitted(window.controller.batch_started, wait=500):
+            qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+
+    shown = window.detail.result()
+    view = window.table.model()
+    assert view.rowCount() == 1 and shown.patient_age_years == 9.0
+    if site_rejects:
+        assert shown.id != scored.id and shown.status is Status.REJECTED and shown.score is None
+        assert shown.reason_code is ReasonCode.OUTSIDE_VALIDATED_AGES
+        assert view.index(0, COL_REASON).data() == "Outside the validated ages"
+        assert view.index(0, COL_SCORE).data() == "\u2013"
+    else:
+        assert shown.id == scored.id and shown.status is Status.OK
+        assert view.index(0, COL_SCORE).data() == f"{scored.score:.1f}"
+        assert window.detail.age_warning.isVisible()

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from core.patient import (
+    AgeRule,
     PatientDetails,
     age_on,
     age_rejection_reason,
@@ -20,6 +21,7 @@ from core.patient import (
     parse_sex,
     patient_name,
 )
+from core.reason_codes import ReasonCode
 
 VALIDATED = (1.0, 5.0)
 
@@ -117,6 +119,33 @@ def test_the_rejection_reason_says_the_age_as_people_say_it():
     assert format_age(8 / 365.25) == "1 week"
     assert format_age(3.74) == "3 years"
     assert format_age(None) == ""
+
+
+@pytest.mark.parametrize(
+    ("age", "site_rejects", "code"),
+    [
+        (None, True, None),  # unknown: the population check decides, not the age
+        (3.0, True, None),
+        (5.9, True, None),  # still 5: inside 1-5 whole years
+        (9.0, False, None),  # marked, where the site marks
+        (9.0, True, ReasonCode.OUTSIDE_VALIDATED_AGES),
+        (0.5, True, ReasonCode.OUTSIDE_VALIDATED_AGES),
+        (18.0, False, ReasonCode.ADULT_PATIENT),  # an adult's: whatever the site's rule
+        (18.0, True, ReasonCode.ADULT_PATIENT),
+        (17.9, False, None),
+    ],
+)
+def test_the_age_rule_refuses_adults_always_and_other_ages_where_the_site_says(
+    age, site_rejects, code
+):
+    refusal = AgeRule(18.0, VALIDATED, site_rejects).refusal(age)
+    assert (refusal.code if refusal else None) is code
+
+
+def test_a_card_naming_no_adult_age_leaves_adults_to_the_sites_rule():
+    assert AgeRule(None, VALIDATED, False).refusal(40.0) is None
+    refusal = AgeRule(None, VALIDATED, True).refusal(40.0)
+    assert refusal is not None and refusal.code is ReasonCode.OUTSIDE_VALIDATED_AGES
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from PIL import Image
 from core.card_integrity import card_digest
 from core.errors import ModelCardError, ModelIntegrityError
 from core.model_card import load_model_card
-from core.patient import PatientDetails, age_warning
+from core.patient import AgeRule, PatientDetails, age_warning
 from core.population_check import (
     CARD_FIELD,
     PopulationCheck,
@@ -57,6 +57,12 @@ def screener_with(log: ResultLog, reject_outside_ages: bool = False) -> Screener
     card = load_model_card(SHIPPED_MODEL_DIR / "model.json")
     rule = ThresholdInForce(card.threshold, ThresholdSource.MODEL, "", reject_outside_ages)
     return Screener(card, log, workers=1, threshold=rule)
+
+
+def shipped_age_rule(reject_outside_ages: bool = False) -> AgeRule:
+    """The typed ages that refuse a film: the shipped card's ages with the site's rule."""
+    card = load_model_card(SHIPPED_MODEL_DIR / "model.json")
+    return AgeRule(card.adult_from_age_years, card.validated_ages_years, reject_outside_ages)
 
 
 def screen_one(screener: Screener, path: Path):
@@ -220,8 +226,7 @@ def test_a_typed_adults_age_gets_the_film_refused_as_an_adults_whatever_the_site
     with ResultLog(tmp_path / "log.sqlite3") as log:
         refused = screen_one(screener_with(log, site_rejects), adult_png)
         typed = log.set_patient(refused.id, PatientDetails(age_years=40.0), "outside")
-        adult_from = load_model_card(SHIPPED_MODEL_DIR / "model.json").adult_from_age_years
-        assert screens_again_for_typed_age(typed, adult_from)
+        assert screens_again_for_typed_age(typed, shipped_age_rule(site_rejects))
         adult = screen_one(screener_with(log, site_rejects), adult_png)
     assert (adult.status, adult.score, adult.label) == (Status.REJECTED, None, None)
     assert adult.reason_code is ReasonCode.ADULT_PATIENT and adult.patient_age_years == 40.0
@@ -245,20 +250,38 @@ def test_a_typed_older_childs_age_follows_the_sites_age_rule(tmp_path, adult_png
 def test_an_adults_age_typed_for_a_scored_film_withdraws_its_label(tmp_path, shared_data):
     """A film the check let through (it looked like a child's) whose patient turns out to be an
     adult: screened again, it becomes a refusal; the scored row stays in the log."""
-    adult_from = load_model_card(SHIPPED_MODEL_DIR / "model.json").adult_from_age_years
     film = sorted((shared_data / "samples" / "NORMAL").glob("*.png"))[0]
     with ResultLog(tmp_path / "log.sqlite3") as log:
         scored = screen_one(screener_with(log), film)
         child = log.set_patient(scored.id, PatientDetails(age_years=4.0), "")
-        assert not screens_again_for_typed_age(child, adult_from)
+        assert not screens_again_for_typed_age(child, shipped_age_rule())
         grown = log.set_patient(scored.id, PatientDetails(age_years=30.0), "outside")
-        assert screens_again_for_typed_age(grown, adult_from)
+        assert screens_again_for_typed_age(grown, shipped_age_rule())
         refused = screen_one(screener_with(log), film)
         rows = log.results()
     assert scored.status is Status.OK and scored.score is not None
     assert (refused.status, refused.score, refused.label) == (Status.REJECTED, None, None)
     assert refused.reason_code is ReasonCode.ADULT_PATIENT and refused.id != scored.id
     assert [row.status for row in rows] == [Status.OK, Status.REJECTED]
+
+
+def test_an_older_childs_age_typed_for_a_scored_film_follows_the_sites_age_rule(
+    tmp_path, shared_data
+):
+    """A 9-year-old's age typed for a scored film: where the site rejects films outside the
+    validated ages, the film is screened again and rejected (its score no longer shown as a
+    result); where the site marks them, nothing is screened again (the row shows the mark)."""
+    film = sorted((shared_data / "samples" / "NORMAL").glob("*.png"))[0]
+    with ResultLog(tmp_path / "log.sqlite3") as log:
+        scored = screen_one(screener_with(log, reject_outside_ages=True), film)
+        typed = log.set_patient(scored.id, PatientDetails(age_years=9.0), "outside")
+        assert not screens_again_for_typed_age(typed, shipped_age_rule(reject_outside_ages=False))
+        assert screens_again_for_typed_age(typed, shipped_age_rule(reject_outside_ages=True))
+        rejected = screen_one(screener_with(log, reject_outside_ages=True), film)
+    assert scored.status is Status.OK and scored.score is not None
+    assert (rejected.status, rejected.score, rejected.label) == (Status.REJECTED, None, None)
+    assert rejected.reason_code is ReasonCode.OUTSIDE_VALIDATED_AGES
+    assert rejected.patient_age_years == 9.0 and rejected.id != scored.id
 
 
 @pytest.mark.parametrize(
