@@ -18,10 +18,11 @@ from PIL import Image
 from PySide6.QtCore import Qt
 
 from core.reason_codes import ReasonCode
-from core.result import Status
+from core.result import ScreeningResult, Status
 from core.site_profile import SiteProfile
 from corpora.bad_inputs import make_dataset
 from corpora.dicom_files import write
+from desktop.patient_form import PatientForm
 from desktop.results_model import COL_REASON, COL_SCORE
 from tests.test_desktop_patient import click_row
 from tests.test_desktop_table import TIMEOUT_MS, open_window
@@ -37,6 +38,26 @@ def adult_film(request, shared_data, tmp_path) -> Path:
         return png
     pixels = np.asarray(Image.open(png).convert("L"))
     return write(make_dataset(pixels, PatientID="P-5", StudyDate="20261128"), tmp_path / "a.dcm")
+
+
+def screen_a_childs_film(qtbot, window, shared_data: Path) -> ScreeningResult:
+    """A child's sample film (no age: a PNG), screened in the window: the check lets it through."""
+    film = sorted((shared_data / "samples" / "NORMAL").glob("*.png"))[0]
+    with qtbot.waitSignal(window.batch_finished, timeout=TIMEOUT_MS):
+        window.add_paths([film])
+    scored = window.detail.result()
+    assert scored.status is Status.OK and scored.score is not None
+    return scored
+
+
+def type_age(qtbot, window, result: ScreeningResult, age: str) -> PatientForm:
+    """Select `result`'s row, open its patient form and type `age` (not saved yet)."""
+    click_row(qtbot, window, result.id)
+    form = window.detail.patient_form
+    qtbot.mouseClick(form.toggle, Qt.MouseButton.LeftButton)
+    form.age.lineEdit().selectAll()
+    qtbot.keyClicks(form.age.lineEdit(), age)
+    return form
 
 
 def test_an_adult_film_is_refused_and_a_typed_childs_age_gets_it_screened(qtbot, home, adult_film):
@@ -73,18 +94,9 @@ def test_an_adult_film_is_refused_and_a_typed_childs_age_gets_it_screened(qtbot,
 def test_an_adults_age_typed_for_a_scored_film_takes_its_score_away(qtbot, home, shared_data):
     """A film the check let through, whose patient the clinician then records as 30 years old:
     the window screens it again, and what it shows is the refusal, not the score."""
-    film = sorted((shared_data / "samples" / "NORMAL").glob("*.png"))[0]
     window = open_window(qtbot, load_model=True)
-    with qtbot.waitSignal(window.batch_finished, timeout=TIMEOUT_MS):
-        window.add_paths([film])
-    scored = window.detail.result()
-    assert scored.status is Status.OK and scored.score is not None
-
-    click_row(qtbot, window, scored.id)
-    form = window.detail.patient_form
-    qtbot.mouseClick(form.toggle, Qt.MouseButton.LeftButton)
-    form.age.lineEdit().selectAll()
-    qtbot.keyClicks(form.age.lineEdit(), "30")
+    scored = screen_a_childs_film(qtbot, window, shared_data)
+    form = type_age(qtbot, window, scored, "30")
     with qtbot.waitSignal(window.batch_finished, timeout=TIMEOUT_MS):
         qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
 
@@ -107,18 +119,9 @@ def test_an_older_childs_age_typed_for_a_scored_film_follows_the_sites_age_rule(
     validated ages, the window screens it again and shows the rejection, as it would for the film
     screened with that age; where the clinic marks them, the scored row stays, marked."""
     SiteProfile.load().set_reject_outside_ages(site_rejects, by="test")
-    film = sorted((shared_data / "samples" / "NORMAL").glob("*.png"))[0]
     window = open_window(qtbot, load_model=True)
-    with qtbot.waitSignal(window.batch_finished, timeout=TIMEOUT_MS):
-        window.add_paths([film])
-    scored = window.detail.result()
-    assert scored.status is Status.OK and scored.score is not None
-
-    click_row(qtbot, window, scored.id)
-    form = window.detail.patient_form
-    qtbot.mouseClick(form.toggle, Qt.MouseButton.LeftButton)
-    form.age.lineEdit().selectAll()
-    qtbot.keyClicks(form.age.lineEdit(), "9")
+    scored = screen_a_childs_film(qtbot, window, shared_data)
+    form = type_age(qtbot, window, scored, "9")
     if site_rejects:
         with qtbot.waitSignal(window.batch_finished, timeout=TIMEOUT_MS):
             qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
