@@ -19,6 +19,7 @@ from typing import Any, NoReturn
 
 from core.card_integrity import verify_released
 from core.errors import ModelCardError, ModelIntegrityError
+from core.patient import AgeRule
 from core.preprocess import STRETCH_PERCENTILES
 
 CARD_FORMAT_VERSION = 1
@@ -45,6 +46,11 @@ class ModelCard:
     #: carry no information: such a film gets no score (`core.patient.adult_reason`). None: the
     #: card says nothing of adults.
     adult_from_age_years: float | None = None
+
+    @property
+    def age_rule(self) -> AgeRule:
+        """Which known ages this card's model may not score (with the site's rule)."""
+        return AgeRule(self.adult_from_age_years, self.validated_ages_years)
 
     def probability(self, logit: float) -> float:
         """Calibrated probability of pneumonia for a raw model logit (Platt scaling)."""

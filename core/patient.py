@@ -198,23 +198,25 @@ def adult_reason(age: float | None, adult_from: float | None) -> str | None:
 
 @dataclass(frozen=True)
 class AgeRule:
-    """Which known ages get no score: the model card's adult age and validated ages, with the
-    site's rule for the ages in between. The one place that decides it, so that the screening
-    (`core.screening`) and the window asking whether a typed age calls for screening the film
-    again (`core.population_check.screens_again_for_typed_age`) cannot disagree."""
+    """Which known ages get no score: the model card's adult age and validated ages
+    (`ModelCard.age_rule`), with the site's rule for the ages in between given at each call,
+    since the site may change it while the card stays. The one place that decides it, so that
+    the screening (`core.screening`) and the window asking whether a typed age calls for
+    screening the film again (`core.population_check.screens_again_for_typed_age`) cannot
+    disagree."""
 
     adult_from: float | None  # the card's adult_from_age_years; None: it names none
     validated: tuple[float, float] | None  # the card's validated_ages_years
-    reject_outside_validated: bool  # the site's rule (`core.site_profile`): reject, not mark
 
-    def refusal(self, age: float | None) -> Reason | None:
+    def refusal(self, age: float | None, reject_outside_validated: bool) -> Reason | None:
         """Why the film of a patient of `age` gets no score: an adult's, whatever the site's
-        rule; outside the validated ages, where the site rejects those. None when the age is
-        unknown or the film is to be screened."""
+        rule; outside the validated ages, where the site rejects those
+        (`reject_outside_validated`, `core.site_profile`). None when the age is unknown or the
+        film is to be screened."""
         text = adult_reason(age, self.adult_from)
         if text is not None:
             return Reason(ReasonCode.ADULT_PATIENT, text)
-        if self.reject_outside_validated:
+        if reject_outside_validated:
             text = age_rejection_reason(age, self.validated)
             if text is not None:
                 return Reason(ReasonCode.OUTSIDE_VALIDATED_AGES, text)

@@ -164,11 +164,14 @@ def aged_since_refused(result: ScreeningResult) -> bool:
     return waits_for_an_age(result) and result.patient_age_years is not None
 
 
-def screens_again_for_typed_age(result: ScreeningResult, rule: AgeRule) -> bool:
+def screens_again_for_typed_age(
+    result: ScreeningResult, rule: AgeRule, reject_outside_validated: bool
+) -> bool:
     """Whether the age just typed for `result` changes what the film should show, so that the
     window screens it again (a new row; `result` stays logged): a film refused for want of an age,
-    or a scored film that the typed age refuses under `rule` (the card's ages and the site's rule
-    in force): an adult's, or one outside the validated ages where the site rejects those."""
+    or a scored film that the typed age refuses under `rule` (the card's ages) and the site's rule
+    in force: an adult's, or one outside the validated ages where the site rejects those."""
     if aged_since_refused(result):
         return True
-    return result.status is Status.OK and rule.refusal(result.patient_age_years) is not None
+    refusal = rule.refusal(result.patient_age_years, reject_outside_validated)
+    return result.status is Status.OK and refusal is not None

@@ -46,7 +46,6 @@ from core.file_bytes import read_file_bytes
 from core.image_reader import DECODERS, decode_slot
 from core.model_card import ModelCard
 from core.patient import (
-    AgeRule,
     age_warning,
     age_years,
     iso_date,
@@ -262,11 +261,7 @@ class Screener:
     def _age_refusal(self, age: float | None, threshold: ThresholdInForce) -> Reason | None:
         """Why the film of a patient of `age` gets no score under the site's rule in `threshold`
         (`core.patient.AgeRule`); None when the age is unknown or the film is to be screened."""
-        card = self.card
-        rule = AgeRule(
-            card.adult_from_age_years, card.validated_ages_years, threshold.reject_outside_ages
-        )
-        return rule.refusal(age)
+        return self.card.age_rule.refusal(age, threshold.reject_outside_ages)
 
     def _population_reason(self, model_input: np.ndarray) -> Reason | None:
         """The refusal of a film of unknown age that looks unlike the validated population; None

@@ -283,7 +283,8 @@ class MainWindow(QMainWindow):
         self.model.add(result)
         if self.identity is None or self.in_force is None:
             return  # nothing can be screened: the window already says why
-        if screens_again_for_typed_age(result, self.identity.age_rule(self.in_force)):
+        rule, reject = self.identity.age_rule, self.in_force.reject_outside_ages
+        if screens_again_for_typed_age(result, rule, reject):
             self.add_paths([Path(result.file)])
 
     def choose_files(self) -> None:

@@ -27,19 +27,11 @@ translate = QCoreApplication.translate
 @dataclass(frozen=True)
 class ModelIdentity:
     """The shipped model's own threshold (0-100), the version a site threshold belongs to, and
-    the ages its card names: from which a patient is an adult, and the validated ones (None: the
-    card names none)."""
+    which known ages its card does not let it score (`ModelCard.age_rule`)."""
 
     threshold: float
     version: str
-    adult_from_age_years: float | None = None
-    validated_ages_years: tuple[float, float] | None = None
-
-    def age_rule(self, in_force: ThresholdInForce) -> AgeRule:
-        """Which typed ages refuse a film: the card's ages with the site's rule in `in_force`."""
-        return AgeRule(
-            self.adult_from_age_years, self.validated_ages_years, in_force.reject_outside_ages
-        )
+    age_rule: AgeRule
 
 
 def model_identity() -> ModelIdentity:
@@ -52,8 +44,7 @@ def model_identity() -> ModelIdentity:
     return ModelIdentity(
         card.threshold,
         release_version(card, load_view_gate_card(card)),
-        card.adult_from_age_years,
-        card.validated_ages_years,
+        card.age_rule,
     )
 
 

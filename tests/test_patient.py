@@ -138,13 +138,13 @@ def test_the_rejection_reason_says_the_age_as_people_say_it():
 def test_the_age_rule_refuses_adults_always_and_other_ages_where_the_site_says(
     age, site_rejects, code
 ):
-    refusal = AgeRule(18.0, VALIDATED, site_rejects).refusal(age)
+    refusal = AgeRule(18.0, VALIDATED).refusal(age, site_rejects)
     assert (refusal.code if refusal else None) is code
 
 
 def test_a_card_naming_no_adult_age_leaves_adults_to_the_sites_rule():
-    assert AgeRule(None, VALIDATED, False).refusal(40.0) is None
-    refusal = AgeRule(None, VALIDATED, True).refusal(40.0)
+    assert AgeRule(None, VALIDATED).refusal(40.0, False) is None
+    refusal = AgeRule(None, VALIDATED).refusal(40.0, True)
     assert refusal is not None and refusal.code is ReasonCode.OUTSIDE_VALIDATED_AGES
 
 

@@ -59,10 +59,9 @@ def screener_with(log: ResultLog, reject_outside_ages: bool = False) -> Screener
     return Screener(card, log, workers=1, threshold=rule)
 
 
-def shipped_age_rule(reject_outside_ages: bool = False) -> AgeRule:
-    """The typed ages that refuse a film: the shipped card's ages with the site's rule."""
-    card = load_model_card(SHIPPED_MODEL_DIR / "model.json")
-    return AgeRule(card.adult_from_age_years, card.validated_ages_years, reject_outside_ages)
+def shipped_age_rule() -> AgeRule:
+    """The known ages the shipped card does not let its model score."""
+    return load_model_card(SHIPPED_MODEL_DIR / "model.json").age_rule
 
 
 def screen_one(screener: Screener, path: Path):
@@ -226,7 +225,7 @@ def test_a_typed_adults_age_gets_the_film_refused_as_an_adults_whatever_the_site
     with ResultLog(tmp_path / "log.sqlite3") as log:
         refused = screen_one(screener_with(log, site_rejects), adult_png)
         typed = log.set_patient(refused.id, PatientDetails(age_years=40.0), "outside")
-        assert screens_again_for_typed_age(typed, shipped_age_rule(site_rejects))
+        assert screens_again_for_typed_age(typed, shipped_age_rule(), site_rejects)
         adult = screen_one(screener_with(log, site_rejects), adult_png)
     assert (adult.status, adult.score, adult.label) == (Status.REJECTED, None, None)
     assert adult.reason_code is ReasonCode.ADULT_PATIENT and adult.patient_age_years == 40.0
@@ -254,9 +253,9 @@ def test_an_adults_age_typed_for_a_scored_film_withdraws_its_label(tmp_path, sha
     with ResultLog(tmp_path / "log.sqlite3") as log:
         scored = screen_one(screener_with(log), film)
         child = log.set_patient(scored.id, PatientDetails(age_years=4.0), "")
-        assert not screens_again_for_typed_age(child, shipped_age_rule())
+        assert not screens_again_for_typed_age(child, shipped_age_rule(), False)
         grown = log.set_patient(scored.id, PatientDetails(age_years=30.0), "outside")
-        assert screens_again_for_typed_age(grown, shipped_age_rule())
+        assert screens_again_for_typed_age(grown, shipped_age_rule(), False)
         refused = screen_one(screener_with(log), film)
         rows = log.results()
     assert scored.status is Status.OK and scored.score is not None
@@ -275,8 +274,8 @@ def test_an_older_childs_age_typed_for_a_scored_film_follows_the_sites_age_rule(
     with ResultLog(tmp_path / "log.sqlite3") as log:
         scored = screen_one(screener_with(log, reject_outside_ages=True), film)
         typed = log.set_patient(scored.id, PatientDetails(age_years=9.0), "outside")
-        assert not screens_again_for_typed_age(typed, shipped_age_rule(reject_outside_ages=False))
-        assert screens_again_for_typed_age(typed, shipped_age_rule(reject_outside_ages=True))
+        assert not screens_again_for_typed_age(typed, shipped_age_rule(), False)
+        assert screens_again_for_typed_age(typed, shipped_age_rule(), True)
         rejected = screen_one(screener_with(log, reject_outside_ages=True), film)
     assert scored.status is Status.OK and scored.score is not None
     assert (rejected.status, rejected.score, rejected.label) == (Status.REJECTED, None, None)
