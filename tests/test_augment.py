@@ -1,9 +1,13 @@
-"""The training-only random blur: it changes fine detail and nothing else, and only in training."""
+"""The training-only blurs: they change fine detail and nothing else, and only in training.
+
+The random blur acts on every film; the softening of normal films acts on normals only, so that
+softness stops telling the classes apart.
+"""
 
 import numpy as np
 import pytest
 
-from training.augment import RandomBlur, build_augmenter
+from training.augment import MixupBatches, RandomBlur, build_augmenter, soften_normal_films
 
 pytestmark = pytest.mark.slow  # imports TensorFlow
 
@@ -48,3 +52,48 @@ def test_blur_is_off_outside_training():
 def test_the_augmenter_blurs_only_when_asked():
     assert any(isinstance(layer, RandomBlur) for layer in build_augmenter(seed=1, blur=1.0).layers)
     assert not any(isinstance(layer, RandomBlur) for layer in build_augmenter(seed=1).layers)
+
+
+def test_softening_blurs_some_normal_films_and_never_a_pneumonia():
+    films = noise_films()
+    labels = np.array([0.0, 1.0] * 32, dtype=np.float32)
+    softened = soften_normal_films(films, labels, 0.5, np.random.default_rng(0))
+    ratio = fine_detail(softened) / fine_detail(films)
+    assert np.array_equal(softened[labels == 1], films[labels == 1])
+    normals = ratio[labels == 0]
+    assert (normals == 1.0).sum() > 5  # about half left alone
+    assert normals.min() < 0.5  # strength near 1 keeps well under half the detail
+    assert normals.max() <= 1.0  # softened, never sharpened
+
+
+def test_softening_keeps_flat_grey_and_leaves_its_input_alone():
+    flat = np.full((4, 32, 32, 1), 77.0, dtype=np.float32)
+    assert np.allclose(soften_normal_films(flat, np.zeros(4), 1.0, np.random.default_rng(0)), 77.0)
+    films = noise_films(8)
+    before = films.copy()
+    soften_normal_films(films, np.zeros(8), 1.0, np.random.default_rng(0))
+    assert np.array_equal(films, before)
+
+
+def test_softening_off_gives_the_same_batches_as_before_it_existed():
+    """`make model` must give the shipped bytes: with softening off no batch may change."""
+    films = noise_films(40)[..., 0]
+    labels = np.array([0, 1, 1, 1] * 10, dtype=np.uint8)
+    plain = MixupBatches(films, labels, 16, 0.2, seed=3, label_smoothing=0.05)
+    off = MixupBatches(films, labels, 16, 0.2, seed=3, label_smoothing=0.05, soften_normals=0.0)
+    for index in range(len(plain)):
+        for a, b in zip(plain[index], off[index], strict=True):
+            assert np.array_equal(a, b)
+
+
+def test_softening_changes_only_the_images_of_a_batch():
+    """Order, mixup and targets are drawn as without it: a run differs by the softening only."""
+    films = noise_films(40)[..., 0]
+    labels = np.array([0, 1, 1, 1] * 10, dtype=np.uint8)
+    plain = MixupBatches(films, labels, 16, 0.2, seed=3, label_smoothing=0.05)
+    soft = MixupBatches(films, labels, 16, 0.2, seed=3, label_smoothing=0.05, soften_normals=1.0)
+    images_plain, targets_plain, weights_plain = plain[0]
+    images_soft, targets_soft, weights_soft = soft[0]
+    assert np.array_equal(targets_plain, targets_soft)
+    assert np.array_equal(weights_plain, weights_soft)
+    assert not np.array_equal(images_plain, images_soft)

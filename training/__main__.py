@@ -48,6 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     train.add_argument("--zoom", type=float, help="+- fraction, height and width independently")
     train.add_argument("--translate", type=float, help="+- fraction of each side")
     train.add_argument("--blur", type=float, help="max strength of a random blur or sharpening")
+    train.add_argument(
+        "--soften-normals", type=float, help="share of normal films blurred in each batch"
+    )
     train.add_argument("--max-images", type=int, help="a seeded subset, for smoke runs")
     train.add_argument(
         "--test-dev",

@@ -39,6 +39,7 @@ class TrainConfig:
     zoom: float = 0.3  # +- fraction, height and width independently: framing must not matter
     translate: float = 0.12  # +- fraction of each side
     blur: float = 0.0  # max blur strength (augment.RandomBlur; sharpening to half of it); 0: off
+    soften_normals: float = 0.0  # share of normal films blurred (augment.soften_normal_films)
     ema_momentum: float | None = 0.99  # average of weights: steadier under the train/test shift
     patience: int = 10
     warmup_epochs: int = 2
@@ -164,6 +165,7 @@ def fit(
             config.mixup_alpha,
             config.seed,
             config.label_smoothing,
+            config.soften_normals,
         )
     steps = config.epochs * len(batches)
     warmup = min(config.warmup_epochs * len(batches), steps // 2)
