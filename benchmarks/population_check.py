@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         print("the card names no population check")
         return 1
     films = [np.asarray(Image.open(path).convert("L")) for path in sorted(SAMPLES.rglob("*.png"))]
-    prepared = [prepare_image(film, check.input_size) for film in films]
+    prepared = [prepare_image(film, check.input_size, check.tone) for film in films]
     rows = {
         "prepared input (app)": (check.flags_input, prepared),
         "samples as decoded": (check.flags, films),

@@ -42,7 +42,7 @@ class Classifier:
 
     def classify(self, gray: np.ndarray) -> Classification:
         """Score a decoded 8-bit grayscale image of any size."""
-        return self.classify_input(prepare_image(gray, self.card.input_size))
+        return self.classify_input(prepare_image(gray, self.card.input_size, self.card.tone))
 
     def classify_input(self, model_input: np.ndarray) -> Classification:
         """Score an image already prepared for the model (`prepare_image` at the card's input

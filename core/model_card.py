@@ -3,8 +3,9 @@
 Input size, quantisation, output layout, calibration and threshold travel beside the weights, so no
 constant about the model is scattered through the code. The settings are as protected as the
 weights: a card edited after release is refused (`core/card_integrity.py`). What the app cannot
-take from the card, the preprocessing it applies, the card must agree with: its contrast stretch
-is recorded as data and checked against `core.preprocess.STRETCH_PERCENTILES`.
+take from the card, the preprocessing it applies, the card must agree with: its tone mapping
+(`preprocessing.tone`, one of `core.preprocess.Tone`; a card without it was stretched) and, for the
+stretch, its percentiles are recorded as data and checked against `core.preprocess`.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any, NoReturn
 from core.card_integrity import verify_released
 from core.errors import ModelCardError, ModelIntegrityError
 from core.patient import AgeRule
-from core.preprocess import STRETCH_PERCENTILES
+from core.preprocess import STRETCH_PERCENTILES, Tone
 
 CARD_FORMAT_VERSION = 1
 
@@ -46,6 +47,8 @@ class ModelCard:
     #: carry no information: such a film gets no score (`core.patient.adult_reason`). None: the
     #: card says nothing of adults.
     adult_from_age_years: float | None = None
+    #: How `core.preprocess.prepare_image` maps the film's grey levels for this model.
+    tone: Tone = Tone.STRETCH
 
     @property
     def age_rule(self) -> AgeRule:
@@ -91,8 +94,9 @@ def load_model_card(card_path: Path) -> ModelCard:
         ModelCardError: the card is unreadable, not JSON, or breaks the contract: a field is
             missing or of the wrong type, the sha256 is not 64 hex digits, the model file is not
             a file name beside the card, the input is not [1, N, N, 1], the calibration is not
-            finite, the threshold lies outside 0-100, or the contrast stretch the model was
-            prepared with (`preprocessing.stretch_percentiles`) is not the one this app applies.
+            finite, the threshold lies outside 0-100, or the tone mapping the model was prepared
+            with (`preprocessing.tone`, and for the stretch `preprocessing.stretch_percentiles`)
+            is not one this app applies.
     """
     card_path = Path(card_path)
     try:
@@ -118,7 +122,7 @@ def load_model_card(card_path: Path) -> ModelCard:
     threshold = fields.number("threshold.score")
     if not 0 <= threshold <= 100:
         fields.refuse("threshold.score", "must lie in 0-100 (a score)", threshold)
-    _check_stretch_percentiles(fields)
+    tone = _tone(fields)
     validated = _validated_ages(fields) if "validated_ages_years" in raw else None
     return ModelCard(
         path=card_path,
@@ -135,6 +139,7 @@ def load_model_card(card_path: Path) -> ModelCard:
         adult_from_age_years=_adult_age(fields, validated)
         if "adult_from_age_years" in raw
         else None,
+        tone=tone,
     )
 
 
@@ -154,6 +159,25 @@ def _adult_age(fields: _CardFields, validated: tuple[float, float] | None) -> fl
     if not oldest < age <= 130:
         fields.refuse("adult_from_age_years", "must be years above the validated ages", age)
     return age
+
+
+def _tone(fields: _CardFields) -> Tone:
+    """`preprocessing.tone`, a `Tone` value; cards written before it existed were stretched."""
+    recorded = fields.get("preprocessing.tone", str) if fields.has("preprocessing.tone") else None
+    if recorded is None:
+        tone = Tone.STRETCH
+    elif recorded in {t.value for t in Tone}:
+        tone = Tone(recorded)
+    else:
+        fields.refuse(
+            "preprocessing.tone",
+            f"must be one of {[t.value for t in Tone]}, the tone mappings this version of "
+            "PneumoScreen applies; the model was prepared for other pixels",
+            recorded,
+        )
+    if tone is Tone.STRETCH:
+        _check_stretch_percentiles(fields)
+    return tone
 
 
 def _check_stretch_percentiles(fields: _CardFields) -> None:
@@ -191,6 +215,14 @@ class _CardFields:
     def __init__(self, raw: object, path: Path) -> None:
         self.raw = raw
         self.path = path
+
+    def has(self, name: str) -> bool:
+        value = self.raw
+        for key in name.split("."):
+            if not isinstance(value, dict) or key not in value:
+                return False
+            value = value[key]
+        return True
 
     def get(self, name: str, kind: type) -> Any:
         value = self.raw

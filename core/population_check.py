@@ -29,7 +29,7 @@ from core.card_integrity import card_digest
 from core.errors import ModelCardError, ModelIntegrityError
 from core.model_card import ModelCard
 from core.patient import AgeRule, validated_ages_text
-from core.preprocess import prepare_image
+from core.preprocess import Tone, prepare_image
 from core.reason_codes import Reason, ReasonCode
 from core.result import ScreeningResult, Status
 
@@ -37,10 +37,12 @@ from core.result import ScreeningResult, Status
 CARD_FIELD = "population_check"
 
 
-def pooled_input(gray: np.ndarray, input_size: int, pool: int) -> np.ndarray:
+def pooled_input(
+    gray: np.ndarray, input_size: int, pool: int, tone: Tone = Tone.STRETCH
+) -> np.ndarray:
     """The screening model's input (`prepare_image`) averaged over `pool` x `pool` blocks,
     flattened, 0-1: the check's features. Training computes them with this same function."""
-    return pooled_arrays(prepare_image(gray, input_size)[None], pool)[0]
+    return pooled_arrays(prepare_image(gray, input_size, tone)[None], pool)[0]
 
 
 def pooled_arrays(images: np.ndarray, pool: int) -> np.ndarray:
@@ -60,10 +62,11 @@ class PopulationCheck:
     weights: np.ndarray  # float64, one per pooled input
     bias: float
     threshold: float  # flag when score > threshold
+    tone: Tone = Tone.STRETCH  # the screening model's (`prepare_image`), checked on loading
 
     def score(self, gray: np.ndarray) -> float:
         """How far the film looks from the validated children (higher: more like an adult's)."""
-        return self.score_input(prepare_image(gray, self.input_size))
+        return self.score_input(prepare_image(gray, self.input_size, self.tone))
 
     def score_input(self, model_input: np.ndarray) -> float:
         """`score` of a film already prepared for the screening model (`prepare_image` at
@@ -82,7 +85,8 @@ def load_population_check(screening_card: ModelCard) -> PopulationCheck | None:
 
     Raises:
         ModelCardError: the named card is missing, does not parse, breaks the contract, or reads
-            another input size than the screening model's (the two share one prepared input).
+            another input size or tone than the screening model's (the two share one prepared
+            input).
         ModelIntegrityError: the card's digest is not the one the screening card records.
     """
     entry = screening_card.raw.get(CARD_FIELD)
@@ -106,10 +110,11 @@ def load_population_check(screening_card: ModelCard) -> PopulationCheck | None:
             "(its digest differs). Reinstall PneumoScreen."
         )
     check = _parsed(raw, path)
-    if check.input_size != screening_card.input_size:
+    if (check.input_size, check.tone) != (screening_card.input_size, screening_card.tone):
         raise ModelCardError(
             f"The population check's card {path} must read the screening model's input "
-            f"({screening_card.input_size} px). Received: {check.input_size} px"
+            f"({screening_card.input_size} px, {screening_card.tone}). "
+            f"Received: {check.input_size} px, {check.tone}"
         )
     return check
 
@@ -120,6 +125,7 @@ def _parsed(raw: dict, path: Path) -> PopulationCheck:
         weights = np.asarray(raw["weights"], dtype=np.float64)
         bias, threshold = float(raw["bias"]), float(raw["threshold"])
         version = str(raw["version"])
+        tone = Tone(raw.get("tone", Tone.STRETCH))  # checks written before it were stretched
     except (KeyError, TypeError, ValueError) as exc:
         raise ModelCardError(f"The population check's card {path} lacks a field: {exc}") from exc
     cells = (input_size // pool) ** 2 if pool > 0 and input_size % pool == 0 else -1
@@ -133,7 +139,7 @@ def _parsed(raw: dict, path: Path) -> PopulationCheck:
             f"The population check's card {path} has a bias or threshold "
             "that is not a finite number."
         )
-    return PopulationCheck(version, input_size, pool, weights, bias, threshold)
+    return PopulationCheck(version, input_size, pool, weights, bias, threshold, tone)
 
 
 def refusal_reason(validated_ages: tuple[float, float] | None) -> Reason:

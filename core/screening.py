@@ -206,7 +206,7 @@ class Screener:
         model_input = None
         if reason is None:
             # Prepared once: the population check and the model read the same input.
-            model_input = prepare_image(image.pixels, self.card.input_size)
+            model_input = prepare_image(image.pixels, self.card.input_size, self.card.tone)
             if age is None:
                 reason = self._population_reason(model_input)
         if reason is not None or model_input is None:

@@ -137,7 +137,7 @@ class ViewGate:
 
     def frontal_score(self, gray) -> float:
         """0-100: how much the 8-bit grayscale image looks like a usable frontal chest X-ray."""
-        logit, _ = self._model.predict(prepare_image(gray, self.card.input_size))
+        logit, _ = self._model.predict(prepare_image(gray, self.card.input_size, self.card.tone))
         return self.card.score(logit)
 
     def refusal(self, gray) -> Reason | None:

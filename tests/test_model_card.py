@@ -13,14 +13,16 @@ import json
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
+from PIL import Image
 
 from core import cli
 from core.classifier import Classifier
 from core.errors import ModelCardError, ModelIntegrityError
 from core.litert_model import LiteRTModel
 from core.model_card import load_model_card
-from core.preprocess import STRETCH_PERCENTILES
+from core.preprocess import STRETCH_PERCENTILES, Tone, prepare_image
 from core.result_log import ResultLog
 from core.screening import Screener
 from core.view_gate import load_view_gate_card
@@ -220,6 +222,50 @@ def test_the_shipped_cards_were_made_for_the_contrast_stretch_the_app_applies():
     gate = load_view_gate_card(model)
     for card in (model, gate):
         assert card.raw["preprocessing"]["stretch_percentiles"] == list(STRETCH_PERCENTILES)
+
+
+def test_the_shipped_cards_name_no_other_tone_mapping_than_the_stretch():
+    model = load_model_card(SHIPPED_MODEL_DIR / MODEL_CARD)
+    assert (model.tone, load_view_gate_card(model).tone) == (Tone.STRETCH, Tone.STRETCH)
+
+
+def test_a_card_made_for_equalised_inputs_is_read_so_and_needs_no_stretch(model_copy, monkeypatch):
+    edit(model_copy, MODEL_CARD, "preprocessing.tone", Tone.EQUALISE.value)
+    path = edit(model_copy, MODEL_CARD, "preprocessing.stretch_percentiles", DELETE)
+    register_as_released(monkeypatch, path)
+    assert load_model_card(path).tone is Tone.EQUALISE
+
+
+def test_the_screener_prepares_each_film_with_its_cards_tone_mapping(
+    model_copy, monkeypatch, shared_data, tmp_path
+):
+    """The app's own pipeline (`Screener`), not a call to the model: an equalising card's film
+    gets the score of its equalised pixels."""
+    edit(model_copy, MODEL_CARD, "population_check", DELETE)  # fitted on stretched pixels
+    path = edit(model_copy, MODEL_CARD, "preprocessing.tone", Tone.EQUALISE.value)
+    register_as_released(monkeypatch, path)
+    card = load_model_card(path)
+    film = shared_data / "samples" / "PNEUMONIA" / "person1306_bacteria_3274.png"
+    with ResultLog(tmp_path / "log.sqlite3") as log:
+        (outcome,) = Screener(card, log, workers=1).screen([film])
+    gray = np.asarray(Image.open(film).convert("L"))
+    runner = LiteRTModel(card.model_file)
+    equalised = card.score(runner.predict(prepare_image(gray, card.input_size, Tone.EQUALISE))[0])
+    stretched = card.score(runner.predict(prepare_image(gray, card.input_size))[0])
+    assert outcome.result.score == pytest.approx(equalised, abs=0.051)
+    assert abs(equalised - stretched) > 10  # the test can tell the two apart
+
+
+@pytest.mark.parametrize("card", [MODEL_CARD, GATE_CARD])
+def test_a_card_made_for_a_tone_mapping_the_app_lacks_is_refused_naming_it(model_copy, card):
+    path = edit(model_copy, card, "preprocessing.tone", "clahe")
+    with pytest.raises(ModelCardError) as refused:
+        _load_card(model_copy, card)
+    message = str(refused.value)
+    assert str(path) in message and "Received: 'clahe'" in message
+    assert "preprocessing.tone must be one of ['percentile-stretch', 'histogram-equalisation']" in (
+        message
+    )
 
 
 def _load_card(folder: Path, card: str):

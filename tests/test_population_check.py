@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -25,6 +26,7 @@ from core.population_check import (
     pooled_input,
     screens_again_for_typed_age,
 )
+from core.preprocess import Tone
 from core.reason_codes import ReasonCode
 from core.result import Status, ThresholdSource
 from core.result_log import ResultLog
@@ -116,7 +118,9 @@ def test_its_score_is_a_dot_product_of_the_pooled_model_input(check):
 
 
 def screening_card(folder: Path, entry: object) -> SimpleNamespace:
-    return SimpleNamespace(raw={CARD_FIELD: entry}, path=folder / "model.json", input_size=192)
+    return SimpleNamespace(
+        raw={CARD_FIELD: entry}, path=folder / "model.json", input_size=192, tone=Tone.STRETCH
+    )
 
 
 def copied_check(tmp_path: Path) -> dict:
@@ -163,8 +167,26 @@ def test_a_check_reading_another_input_size_than_the_model_is_refused(tmp_path):
     raw.update(input_size=128, pool=8, weights=[0.0] * 256)
     (tmp_path / "population-check.json").write_text(json.dumps(raw))
     entry = {"card": "population-check.json", "digest": card_digest(raw)}
-    with pytest.raises(ModelCardError, match=r"must read the screening model's input \(192 px\)"):
+    with pytest.raises(ModelCardError, match=r"must read the screening model's input \(192 px"):
         load_population_check(screening_card(tmp_path, entry))
+
+
+def test_a_check_fitted_on_another_tone_mapping_than_the_model_is_refused(tmp_path):
+    """A check fitted on equalised inputs beside a stretched model would judge other pixels."""
+    raw = copied_check(tmp_path)
+    raw.update(tone=Tone.EQUALISE.value)
+    (tmp_path / "population-check.json").write_text(json.dumps(raw))
+    entry = {"card": "population-check.json", "digest": card_digest(raw)}
+    with pytest.raises(ModelCardError, match=r"percentile-stretch.*Received: 192 px, histogram"):
+        load_population_check(screening_card(tmp_path, entry))
+
+
+def test_a_check_reads_the_input_prepared_with_its_tone_mapping(check):
+    image = np.tile(np.arange(0, 120, dtype=np.uint8), (300, 2))  # dark: the two differ
+    equalising = replace(check, tone=Tone.EQUALISE)
+    features = pooled_input(image, 192, 6, Tone.EQUALISE)
+    assert equalising.score(image) == pytest.approx(features @ check.weights + check.bias)
+    assert equalising.score(image) != pytest.approx(check.score(image))
 
 
 def test_a_missing_check_card_or_a_malformed_entry_is_refused(tmp_path):

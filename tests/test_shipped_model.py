@@ -26,7 +26,9 @@ def test_it_separates_the_24_samples_well_above_chance(card, shared_data):
     assert len(samples) == 24
     runner = LiteRTModel(card.model_file)
     scores = [
-        card.score(runner.predict(prepare_image(read_grayscale(s.path), card.input_size))[0])
+        card.score(
+            runner.predict(prepare_image(read_grayscale(s.path), card.input_size, card.tone))[0]
+        )
         for s in samples
     ]
     labels = np.array([s.label for s in samples])
@@ -37,7 +39,9 @@ def test_it_separates_the_24_samples_well_above_chance(card, shared_data):
 
 def test_the_cam_covers_the_image_and_averages_to_the_logit(card, shared_data):
     image = read_grayscale(next((shared_data / "samples" / "PNEUMONIA").iterdir()))
-    logit, cam = LiteRTModel(card.model_file).predict(prepare_image(image, card.input_size))
+    logit, cam = LiteRTModel(card.model_file).predict(
+        prepare_image(image, card.input_size, card.tone)
+    )
     assert cam.shape == (card.input_size // 32, card.input_size // 32)
     assert abs(float(cam.mean()) - logit) < 0.1 * max(1.0, abs(logit))
 
@@ -46,7 +50,7 @@ def test_a_mirrored_film_gets_the_same_score_and_a_mirrored_heatmap(card, shared
     """The file averages each member over the image and its mirror (test-time augmentation)."""
     runner = LiteRTModel(card.model_file)
     for path in sorted((shared_data / "samples" / "NORMAL").iterdir())[:3]:
-        image = prepare_image(read_grayscale(path), card.input_size)
+        image = prepare_image(read_grayscale(path), card.input_size, card.tone)
         logit, cam = runner.predict(image)
         mirrored_logit, mirrored_cam = runner.predict(np.ascontiguousarray(image[:, ::-1]))
         # Equal in float; int8 rounding inside the two views leaves a step or two of the output.

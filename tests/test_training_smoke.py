@@ -8,10 +8,11 @@ import pytest
 
 from core.litert_model import LiteRTModel
 from core.model_card import load_model_card
-from core.preprocess import STRETCH_PERCENTILES
+from core.preprocess import STRETCH_PERCENTILES, Tone
 from core.view_gate import load_view_gate_card
 from tests.conftest import SHIPPED_MODEL_DIR
 from training.__main__ import main as training_main
+from training.data import list_images, load_arrays
 from training.export import agreement_check
 from training.models import ARCHITECTURES
 from training.train import SHIPPED_MEMBERS, TrainConfig
@@ -32,6 +33,41 @@ def exported(tmp_path_factory, shared_data):
     export = f"export {run_dir} --out {model_dir} --allow-failed-int8-check"
     assert training_main(export.split() + common) == 0
     return run_dir, model_dir
+
+
+@pytest.fixture(scope="module")
+def exported_equalised(tmp_path_factory, shared_data):
+    """The same smoke run on histogram-equalised inputs, with softened normal films."""
+    root = tmp_path_factory.mktemp("smoke-equalised")
+    run_dir, model_dir, cache = root / "run", root / "model", root / "cache"
+    common = f"--cache-dir {cache} --test-dev {shared_data / 'kermany-test-dev'}".split()
+    train = f"train {shared_data / 'kermany-train'} --arch compact --epochs 1 --input-size 64"
+    train += f" --max-images 48 --batch-size 16 --out {run_dir}"
+    train += " --tone histogram-equalisation --soften-normals 0.5"
+    assert training_main(train.split() + common) == 0
+    export = f"export {run_dir} --out {model_dir} --allow-failed-int8-check"
+    assert training_main(export.split() + common) == 0
+    return run_dir, model_dir
+
+
+def test_an_equalised_run_gives_a_card_the_app_prepares_equalised_pixels_for(exported_equalised):
+    run_dir, model_dir = exported_equalised
+    config = json.loads((run_dir / "config.json").read_text())
+    assert (config["tone"], config["soften_normals"]) == ("histogram-equalisation", 0.5)
+    card = load_model_card(model_dir / "model.json")
+    assert card.tone is Tone.EQUALISE
+    assert "stretch_percentiles" not in card.raw["preprocessing"]
+    assert "histogram equalisation" in card.raw["preprocessing"]["steps"][-1]
+
+
+def test_the_decoded_image_cache_keeps_each_tone_mapping_apart(tmp_path, shared_data):
+    items = list_images(shared_data / "samples")[:4]
+    stretched, _ = load_arrays(items, 32, tmp_path)
+    equalised, _ = load_arrays(items, 32, tmp_path, Tone.EQUALISE)
+    assert not np.array_equal(stretched, equalised)
+    assert len(list(tmp_path.glob("*.npz"))) == 2
+    assert np.array_equal(load_arrays(items, 32, tmp_path, Tone.EQUALISE)[0], equalised)
+    assert np.array_equal(load_arrays(items, 32, tmp_path)[0], stretched)
 
 
 def test_a_run_records_its_split_settings_and_log(exported):

@@ -12,6 +12,7 @@ import sys
 from dataclasses import fields
 from pathlib import Path
 
+from core.preprocess import Tone
 from training.metrics import DEFAULT_MIN_SENSITIVITY
 
 REPO = Path(__file__).resolve().parents[1]
@@ -50,6 +51,11 @@ def _parser() -> argparse.ArgumentParser:
     train.add_argument("--blur", type=float, help="max strength of a random blur or sharpening")
     train.add_argument(
         "--soften-normals", type=float, help="share of normal films blurred in each batch"
+    )
+    train.add_argument(
+        "--tone",
+        choices=[tone.value for tone in Tone],
+        help="how the inputs' grey levels are mapped (core.preprocess.Tone)",
     )
     train.add_argument("--max-images", type=int, help="a seeded subset, for smoke runs")
     train.add_argument(

@@ -17,7 +17,7 @@ import numpy as np
 from PIL import Image
 
 from core.formats import PILLOW_SUFFIXES
-from core.preprocess import prepare_image
+from core.preprocess import Tone, prepare_image
 
 CLASS_NAMES = ("NORMAL", "PNEUMONIA")
 #: What `read_grayscale` (Pillow) reads: the Pillow formats of the one formats table.
@@ -113,17 +113,22 @@ def read_grayscale(path: Path) -> np.ndarray:
 
 
 def load_arrays(
-    items: list[LabeledImage], size: int, cache_dir: Path | None = None
+    items: list[LabeledImage],
+    size: int,
+    cache_dir: Path | None = None,
+    tone: Tone = Tone.STRETCH,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Decode and preprocess `items` to (images uint8 N x size x size, labels uint8 N).
 
     Decoding 5,000 PNGs takes a while on two cores, so the result is cached in `cache_dir` under a
-    key made of the file list, the size and the preprocessing source, and reused by later runs.
+    key made of the file list, the size, the tone mapping and the preprocessing source, and reused
+    by later runs.
     """
     cache_path = None
     if cache_dir is not None:
         key = hashlib.sha256()
         key.update(str(size).encode())
+        key.update(Tone(tone).value.encode())
         key.update(Path(prepare_image.__code__.co_filename).read_bytes())
         for item in items:
             stat = item.path.stat()
@@ -132,7 +137,7 @@ def load_arrays(
         if cache_path.exists():
             with np.load(cache_path) as cached:
                 return cached["x"], cached["y"]
-    x = np.stack([prepare_image(read_grayscale(item.path), size) for item in items])
+    x = np.stack([prepare_image(read_grayscale(item.path), size, tone) for item in items])
     y = np.array([item.label for item in items], dtype=np.uint8)
     if cache_path is not None:
         cache_path.parent.mkdir(parents=True, exist_ok=True)

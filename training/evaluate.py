@@ -17,6 +17,7 @@ import numpy as np
 from core.errors import ModelError
 from core.litert_model import LiteRTModel
 from core.model_card import load_model_card
+from core.preprocess import Tone
 from training.data import LabeledImage, list_images, load_arrays, read_grayscale
 from training.metrics import apply_platt, confusion, screening_report
 from training.plots import plot_confusion, plot_error_gallery, plot_reliability, plot_roc
@@ -41,6 +42,17 @@ def model_input_size(model_path: Path) -> int:
     import keras
 
     return int(keras.models.load_model(model_path, compile=False).input_shape[1])
+
+
+def model_tone(model_path: Path) -> Tone:
+    """The tone mapping a model was trained on: its card's (`model.json` beside a `.tflite`) or
+    its run's (`config.json` beside a `.keras`); stretched where neither says."""
+    model_path = Path(model_path)
+    beside = model_path.parent / ("model.json" if model_path.suffix == ".tflite" else "config.json")
+    if not beside.exists():
+        return Tone.STRETCH
+    record = json.loads(beside.read_text(encoding="utf-8"))
+    return Tone(record.get("preprocessing", {}).get("tone", record.get("tone", Tone.STRETCH)))
 
 
 def predict_logits(model_path: Path, images: np.ndarray) -> np.ndarray:
@@ -87,7 +99,9 @@ def evaluate(
     """Score `items`, write `metrics.json`, `report.md` and the figures into `out_dir`."""
     out_dir.mkdir(parents=True, exist_ok=True)
     calibration = calibration or calibration_for(model_path)
-    images, labels = load_arrays(items, model_input_size(model_path), cache_dir)
+    images, labels = load_arrays(
+        items, model_input_size(model_path), cache_dir, model_tone(model_path)
+    )
     logits = predict_logits(model_path, images)
     probabilities = apply_platt(logits, calibration.a, calibration.b)
     report = screening_report(labels, probabilities, calibration.threshold)

@@ -29,6 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from core.population_check import CARD_FIELD, pooled_arrays, pooled_input
+from core.preprocess import Tone
 from training.adult_data import adult_part
 from training.data import list_images, load_arrays, patient_split
 from training.export import name_in_screening_card, write_card
@@ -171,8 +172,19 @@ def choose_pool(adult_validation_flagged: dict[int, float]) -> int:
     return max(close)
 
 
+def screening_tone(model_dir: Path) -> Tone:
+    """The tone mapping of the screening model in `model_dir`: the check reads the same input."""
+    card = json.loads((model_dir / "model.json").read_text(encoding="utf-8"))
+    return Tone(card.get("preprocessing", {}).get("tone", Tone.STRETCH))
+
+
 def check_card(
-    model: LogisticRegression, pool: int, threshold: float, report: dict, seconds: float
+    model: LogisticRegression,
+    pool: int,
+    threshold: float,
+    report: dict,
+    seconds: float,
+    tone: Tone = Tone.STRETCH,
 ) -> dict:
     """The population check's card (`core.population_check`): the regression folded into one
     weight per pooled input and a bias, on the inputs as the app computes them."""
@@ -190,11 +202,12 @@ def check_card(
             "not known; a flagged film gets no score and no label."
         ),
         "method": (
-            "logistic regression on core.preprocess.prepare_image(gray, input_size) averaged "
+            "logistic regression on core.preprocess.prepare_image(gray, input_size, tone) averaged "
             "over pool x pool blocks, values 0-1 (core.population_check.pooled_input); "
             "score = weights . inputs + bias; flagged when score > threshold"
         ),
         "input_size": INPUT_SIZE,
+        "tone": tone.value,
         "pool": pool,
         "weights": [float(w) for w in weights],
         "bias": bias,
@@ -220,24 +233,28 @@ class PopulationData:
     test_dev: list
     adults: dict[str, list]
     arrays: dict[str, np.ndarray]
+    tone: Tone = Tone.STRETCH  # the screening model's, as all the arrays are prepared
 
     @classmethod
-    def load(cls, data: Path, cache: Path | None) -> PopulationData:
+    def load(cls, data: Path, cache: Path | None, tone: Tone = Tone.STRETCH) -> PopulationData:
         nih, rsna = data / "nih-adult", data / "rsna-normal-adult"
         child_train, child_val = patient_split(list_images(data / "kermany-train"), 0.2, 42)
         test_dev = list_images(data / "kermany-test-dev")
         adults = {part: adult_part(part, nih, rsna) for part in ("train", "validation", "held_out")}
-        films = cls(child_train, child_val, test_dev, adults, arrays={})
+        films = cls(child_train, child_val, test_dev, adults, arrays={}, tone=tone)
         films.arrays = films.inputs(INPUT_SIZE, cache)
         return films
 
     def inputs(self, size: int, cache: Path | None) -> dict[str, np.ndarray]:
         """Every set's films prepared as a model of `size` pixels reads them (cached)."""
         return {
-            "child_train": load_arrays(self.child_train, size, cache)[0],
-            "child_val": load_arrays(self.child_val, size, cache)[0],
-            "test_dev": load_arrays(self.test_dev, size, cache)[0],
-            **{f"adult_{p}": load_arrays(i, size, cache)[0] for p, i in self.adults.items()},
+            "child_train": load_arrays(self.child_train, size, cache, self.tone)[0],
+            "child_val": load_arrays(self.child_val, size, cache, self.tone)[0],
+            "test_dev": load_arrays(self.test_dev, size, cache, self.tone)[0],
+            **{
+                f"adult_{p}": load_arrays(i, size, cache, self.tone)[0]
+                for p, i in self.adults.items()
+            },
         }
 
     def held_out_names(self) -> list[str]:
@@ -280,8 +297,9 @@ def fit_check(films: PopulationData, samples: Path) -> tuple[dict, dict]:
         },
         "chosen_pool": pool,
     }
-    report["samples_flagged"] = _samples_flagged(samples, model, pool, threshold)
-    return check_card(model, pool, threshold, report, time.monotonic() - started), report
+    report["samples_flagged"] = _samples_flagged(samples, model, pool, threshold, films.tone)
+    seconds = time.monotonic() - started
+    return check_card(model, pool, threshold, report, seconds, films.tone), report
 
 
 def release_check(data: Path, cache: Path | None, run_dir: Path, model_dir: Path) -> dict:
@@ -289,7 +307,8 @@ def release_check(data: Path, cache: Path | None, run_dir: Path, model_dir: Path
     beside the screening model in `model_dir` (`install`); returns the card. What
     `python -m training reproduce` runs after the view gate."""
     run_dir.mkdir(parents=True, exist_ok=True)
-    card, report = fit_check(PopulationData.load(data, cache), data / "samples")
+    films = PopulationData.load(data, cache, screening_tone(model_dir))
+    card, report = fit_check(films, data / "samples")
     write_card(card, run_dir / CHECK_CARD)
     (run_dir / "report.json").write_text(json.dumps(report, indent=1) + "\n")
     install(card, model_dir)
@@ -310,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    films = PopulationData.load(args.data, args.cache_dir)
+    films = PopulationData.load(args.data, args.cache_dir, screening_tone(SHIPPED_MODEL_DIR))
     card, report = fit_check(films, args.data / "samples")
     full = {"pixels": report, "max_children_flagged_rule": MAX_CHILDREN_FLAGGED}
     full["view gate"] = detector_report(
@@ -348,7 +367,7 @@ def check_entry(card: dict) -> dict:
 
 
 def _samples_flagged(
-    samples: Path, model: LogisticRegression, pool: int, threshold: float
+    samples: Path, model: LogisticRegression, pool: int, threshold: float, tone: Tone
 ) -> list[str]:
     """The demo samples (training films at their natural aspect ratio) the check flags, read as
     the app reads them: the check must not depend on the training split's squashing."""
@@ -356,7 +375,7 @@ def _samples_flagged(
 
     flagged = []
     for item in list_images(samples):
-        features = pooled_input(read_grayscale(item.path), INPUT_SIZE, pool)[None]
+        features = pooled_input(read_grayscale(item.path), INPUT_SIZE, pool, tone)[None]
         if model.decision_function(features)[0] > threshold:
             flagged.append(item.path.name)
     return flagged

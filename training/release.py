@@ -16,7 +16,7 @@ import keras
 
 from core.litert_model import LiteRTModel
 from core.population_check import CARD_FIELD
-from core.preprocess import STRETCH_PERCENTILES
+from core.preprocess import STRETCH_PERCENTILES, Tone
 from core.threshold_rule import sensitivity_first_threshold
 from training.data import list_images, load_arrays
 from training.evaluate import items_from_split
@@ -78,12 +78,13 @@ def release(
     size = int(members[0].input_shape[1])
     train_items = items_from_split(run_dir / "split.json", "train")
     val_items = items_from_split(run_dir / "split.json", "validation")
-    x_train, _ = load_arrays(train_items, size, cache_dir)
-    x_val, y_val = load_arrays(val_items, size, cache_dir)
-    test_items = list_images(test_dev_dir)
-    x_test, y_test = load_arrays(test_items, size, cache_dir)
-
     config = json.loads((run_dir / "config.json").read_text())
+    tone = run_tone(config)
+    x_train, _ = load_arrays(train_items, size, cache_dir, tone)
+    x_val, y_val = load_arrays(val_items, size, cache_dir, tone)
+    test_items = list_images(test_dev_dir)
+    x_test, y_test = load_arrays(test_items, size, cache_dir, tone)
+
     model_path = out_dir / f"pneumoscreen-{config['arch']}-int8.tflite"
     sha256 = export_int8(members, x_train, model_path)
     val_int8 = litert_logits(model_path, x_val)
@@ -174,16 +175,7 @@ def _card(
             "quantization": {"scale": scale, "zero_point": zero_point},
             "pixel_range": [0, 255],
         },
-        "preprocessing": {
-            "function": "core.preprocess.prepare_image",
-            # As data, so that the app can refuse a card prepared for other pixels (model_card.py).
-            "stretch_percentiles": list(STRETCH_PERCENTILES),
-            "steps": [
-                "decode to 8-bit grayscale",
-                f"resize (squash) to {size}x{size}, antialiased bilinear",
-                f"linear contrast stretch from percentiles {list(STRETCH_PERCENTILES)} to 0-255",
-            ],
-        },
+        "preprocessing": preprocessing_record(size, run_tone(config)),
         "outputs": outputs,
         "quantization": "full-integer int8, TFLite builtin ops only; activation ranges from 300 "
         "training-split images",
@@ -236,4 +228,30 @@ def _card(
         # rule, rejects) a film whose patient's age is known and outside them.
         "validated_ages_years": list(VALIDATED_AGES_YEARS),
         "adult_from_age_years": ADULT_FROM_AGE_YEARS,
+    }
+
+
+def run_tone(config: dict) -> Tone:
+    """The tone mapping a run's `config.json` trained on; runs before the field were stretched."""
+    return Tone(config.get("tone", Tone.STRETCH))
+
+
+def preprocessing_record(size: int, tone: Tone) -> dict:
+    """The card's `preprocessing`: as data, so that the app prepares each model's pixels the way
+    it was trained and refuses a card prepared for pixels it cannot make (`core.model_card`)."""
+    if tone is Tone.STRETCH:
+        mapping = {"stretch_percentiles": list(STRETCH_PERCENTILES)}
+        step = f"linear contrast stretch from percentiles {list(STRETCH_PERCENTILES)} to 0-255"
+    else:
+        mapping = {}
+        step = "global histogram equalisation (each grey level to the middle of its rank range)"
+    return {
+        "function": "core.preprocess.prepare_image",
+        "tone": tone.value,
+        **mapping,
+        "steps": [
+            "decode to 8-bit grayscale",
+            f"resize (squash) to {size}x{size}, antialiased bilinear",
+            step,
+        ],
     }

@@ -26,6 +26,7 @@ import numpy as np
 
 from training.adult_data import NIH, RSNA, AdultImage, adult_part
 from training.data import LabeledImage, list_images, load_arrays, read_grayscale
+from training.evaluate import model_tone
 from training.metrics import bootstrap_ci, confusion, roc_auc
 
 REPO = Path(__file__).resolve().parents[1]
@@ -206,7 +207,9 @@ def keras_scores(run_dir: Path, films: list[Film], cache_dir: Path | None = None
     from training.metrics import DEFAULT_MIN_SENSITIVITY, apply_platt, fit_platt
 
     model = keras.models.load_model(Path(run_dir) / "model.keras", compile=False)
-    images, labels = load_arrays(films, int(model.input_shape[1]), cache_dir)
+    images, labels = load_arrays(
+        films, int(model.input_shape[1]), cache_dir, model_tone(Path(run_dir) / "model.keras")
+    )
     logits = keras_logits([model], images, mirror=True)
     child = np.array([f.source == CHILD for f in films])
     a, b = fit_platt(logits[child], labels[child])
@@ -265,7 +268,7 @@ def heatmap_gallery(card_path: Path, films: list[Film], path: Path, title: str, 
             if column >= len(found_films):
                 continue
             score, film, gray, cam = found_films[column]
-            image = prepare_image(gray, card.input_size)
+            image = prepare_image(gray, card.input_size, card.tone)
             axes.imshow(image, cmap="gray", vmin=0, vmax=255)
             heat = np.squeeze(np.asarray(cam, dtype=np.float32))
             size = card.input_size

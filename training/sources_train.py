@@ -24,6 +24,7 @@ from pathlib import Path
 import keras
 import numpy as np
 
+from core.preprocess import Tone
 from training.adult_data import NIH, RSNA, AdultImage, adult_part
 from training.augment import MixupBatches
 from training.data import list_images, load_arrays, patient_split
@@ -121,8 +122,8 @@ def write_run_files(run_dir: Path, config: SourcesConfig, child_dir: Path, train
     write_split_json(run_dir, child_dir, train, validation)
 
 
-def _adult_arrays(items: list[AdultImage], size: int, cache_dir: Path | None):
-    x, y = load_arrays(items, size, cache_dir)
+def _adult_arrays(items: list[AdultImage], size: int, cache_dir: Path | None, tone: Tone):
+    x, y = load_arrays(items, size, cache_dir, tone)
     return (
         x,
         y,
@@ -148,9 +149,10 @@ def train_sources(
         list_images(data / "kermany-train"), cfg.val_fraction, cfg.split_seed
     )
     write_run_files(run_dir, config, data / "kermany-train", child_train, child_val)
-    xc, yc = load_arrays(child_train, size, cache_dir)
-    xa, ya, sa, ca = _adult_arrays(adult_part("train", nih, rsna), size, cache_dir)
-    xv, yv, _, _ = _adult_arrays(adult_part("validation", nih, rsna), size, cache_dir)
+    tone = Tone(cfg.tone)
+    xc, yc = load_arrays(child_train, size, cache_dir, tone)
+    xa, ya, sa, ca = _adult_arrays(adult_part("train", nih, rsna), size, cache_dir, tone)
+    xv, yv, _, _ = _adult_arrays(adult_part("validation", nih, rsna), size, cache_dir, tone)
     x = np.concatenate([xc, xa])
     y = np.concatenate([yc, ya])
     sources = [CHILD] * len(xc) + sa
@@ -167,9 +169,9 @@ def train_sources(
         cfg.label_smoothing,
     )
     held_out = {
-        "kermany_val": load_arrays(child_val, size, cache_dir),
+        "kermany_val": load_arrays(child_val, size, cache_dir, tone),
         "adult_val": (xv, yv),
-        "test_dev": load_arrays(list_images(data / "kermany-test-dev"), size, cache_dir),
+        "test_dev": load_arrays(list_images(data / "kermany-test-dev"), size, cache_dir, tone),
     }
     selection = MeanValidationAUC(("kermany_val", "adult_val"))
     model = fit(cfg, run_dir, (x, y), held_out, verbose, batches=batches, selection=selection)

@@ -15,6 +15,7 @@ from pathlib import Path
 import keras
 import numpy as np
 
+from core.preprocess import Tone
 from training.augment import MixupBatches, build_augmenter
 from training.data import LabeledImage, list_images, load_arrays, patient_split, seeded_subset
 from training.metrics import roc_auc
@@ -40,6 +41,7 @@ class TrainConfig:
     translate: float = 0.12  # +- fraction of each side
     blur: float = 0.0  # max blur strength (augment.RandomBlur; sharpening to half of it); 0: off
     soften_normals: float = 0.0  # share of normal films blurred (augment.soften_normal_films)
+    tone: str = Tone.STRETCH.value  # core.preprocess.Tone: how the inputs' grey levels are mapped
     ema_momentum: float | None = 0.99  # average of weights: steadier under the train/test shift
     patience: int = 10
     warmup_epochs: int = 2
@@ -113,11 +115,13 @@ def train(
     train_items, val_items = patient_split(items, config.val_fraction, config.split_seed)
     write_split_json(run_dir, data_dir, train_items, val_items)
     (run_dir / "config.json").write_text(json.dumps(asdict(config), indent=2))
-    x_train, y_train = load_arrays(train_items, size, cache_dir)
-    x_val, y_val = load_arrays(val_items, size, cache_dir)
+    x_train, y_train = load_arrays(train_items, size, cache_dir, Tone(config.tone))
+    x_val, y_val = load_arrays(val_items, size, cache_dir, Tone(config.tone))
     held_out = {"val": (x_val, y_val)}
     if test_dev_dir is not None:
-        held_out["test_dev"] = load_arrays(list_images(test_dev_dir), size, cache_dir)
+        held_out["test_dev"] = load_arrays(
+            list_images(test_dev_dir), size, cache_dir, Tone(config.tone)
+        )
 
     model = fit(config, run_dir, (x_train, y_train), held_out, verbose)
     model.save(run_dir / "model.keras")
