@@ -62,7 +62,9 @@ class PopulationCheck:
     weights: np.ndarray  # float64, one per pooled input
     bias: float
     threshold: float  # flag when score > threshold
-    tone: Tone = Tone.STRETCH  # the screening model's (`prepare_image`), checked on loading
+    #: The pixels it was fitted on (`prepare_image`'s tone mapping). Its own, not necessarily the
+    #: screening model's: on equalised inputs it refused more children (docs/model-card.md).
+    tone: Tone = Tone.STRETCH
 
     def score(self, gray: np.ndarray) -> float:
         """How far the film looks from the validated children (higher: more like an adult's)."""
@@ -79,14 +81,21 @@ class PopulationCheck:
     def flags_input(self, model_input: np.ndarray) -> bool:
         return self.score_input(model_input) > self.threshold
 
+    def flags_film(self, gray: np.ndarray, model_input: np.ndarray, model_tone: Tone) -> bool:
+        """`flags(gray)`, reusing the screening model's prepared input where the check reads the
+        same pixels (the same tone mapping), so that it then costs a dot product only."""
+        if Tone(model_tone) is self.tone:
+            return self.flags_input(model_input)
+        return self.flags(gray)
+
 
 def load_population_check(screening_card: ModelCard) -> PopulationCheck | None:
     """The check the screening card names (`population_check`), or None when it names none.
 
     Raises:
         ModelCardError: the named card is missing, does not parse, breaks the contract, or reads
-            another input size or tone than the screening model's (the two share one prepared
-            input).
+            another input size than the screening model's (the two share one prepared input
+            where they share a tone mapping).
         ModelIntegrityError: the card's digest is not the one the screening card records.
     """
     entry = screening_card.raw.get(CARD_FIELD)
@@ -110,11 +119,10 @@ def load_population_check(screening_card: ModelCard) -> PopulationCheck | None:
             "(its digest differs). Reinstall PneumoScreen."
         )
     check = _parsed(raw, path)
-    if (check.input_size, check.tone) != (screening_card.input_size, screening_card.tone):
+    if check.input_size != screening_card.input_size:
         raise ModelCardError(
             f"The population check's card {path} must read the screening model's input "
-            f"({screening_card.input_size} px, {screening_card.tone}). "
-            f"Received: {check.input_size} px, {check.tone}"
+            f"({screening_card.input_size} px). Received: {check.input_size} px"
         )
     return check
 

@@ -205,10 +205,10 @@ class Screener:
         reason = rejection(image, checks) or self._age_refusal(age, threshold)
         model_input = None
         if reason is None:
-            # Prepared once: the population check and the model read the same input.
+            # Prepared once: the population check reads it too where it shares the tone mapping.
             model_input = prepare_image(image.pixels, self.card.input_size, self.card.tone)
             if age is None:
-                reason = self._population_reason(model_input)
+                reason = self._population_reason(image.pixels, model_input)
         if reason is not None or model_input is None:
             rejected = self._result(path, sha256, Status.REJECTED, image, age=age, reason=reason)
             return Outcome(_with_typed_patient(rejected, typed), False)
@@ -263,11 +263,11 @@ class Screener:
         (`core.patient.AgeRule`); None when the age is unknown or the film is to be screened."""
         return self.card.age_rule.refusal(age, threshold.reject_outside_ages)
 
-    def _population_reason(self, model_input: np.ndarray) -> Reason | None:
+    def _population_reason(self, pixels: np.ndarray, model_input: np.ndarray) -> Reason | None:
         """The refusal of a film of unknown age that looks unlike the validated population; None
         when it looks like it, or without a check (a model whose card names none)."""
         check = self.population_check
-        if check is None or not check.flags_input(model_input):
+        if check is None or not check.flags_film(pixels, model_input, self.card.tone):
             return None
         return refusal_reason(self.card.validated_ages_years)
 

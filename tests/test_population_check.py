@@ -26,7 +26,7 @@ from core.population_check import (
     pooled_input,
     screens_again_for_typed_age,
 )
-from core.preprocess import Tone
+from core.preprocess import Tone, prepare_image
 from core.reason_codes import ReasonCode
 from core.result import Status, ThresholdSource
 from core.result_log import ResultLog
@@ -34,6 +34,7 @@ from core.screening import Screener
 from core.site_profile import ThresholdInForce
 from corpora.bad_inputs import make_dataset
 from corpora.dicom_files import write
+from tests.card_edits import edit, register_as_released
 from tests.conftest import SHIPPED_MODEL_DIR
 from training.adult_data import adult_part
 
@@ -171,14 +172,35 @@ def test_a_check_reading_another_input_size_than_the_model_is_refused(tmp_path):
         load_population_check(screening_card(tmp_path, entry))
 
 
-def test_a_check_fitted_on_another_tone_mapping_than_the_model_is_refused(tmp_path):
-    """A check fitted on equalised inputs beside a stretched model would judge other pixels."""
-    raw = copied_check(tmp_path)
-    raw.update(tone=Tone.EQUALISE.value)
-    (tmp_path / "population-check.json").write_text(json.dumps(raw))
-    entry = {"card": "population-check.json", "digest": card_digest(raw)}
-    with pytest.raises(ModelCardError, match=r"percentile-stretch.*Received: 192 px, histogram"):
-        load_population_check(screening_card(tmp_path, entry))
+def test_beside_a_model_of_another_tone_mapping_the_check_reads_its_own_pixels(check, adult_png):
+    """The check keeps the pixels it was fitted on; it reuses the model's input only when the
+    model's tone mapping is its own. Its threshold is set between the film's two scores, so
+    reading the wrong pixels would flip the answer."""
+    film = gray(adult_png)
+    equalised = prepare_image(film, 192, Tone.EQUALISE)
+    own, other = check.score(film), check.score_input(equalised)
+    assert abs(own - other) > 0.01
+    between = replace(check, threshold=(own + other) / 2)
+    assert between.flags_film(film, equalised, Tone.EQUALISE) is between.flags(film)
+    assert between.flags_film(film, equalised, Tone.EQUALISE) is not between.flags_input(equalised)
+    stretched = prepare_image(film, 192)
+    assert between.flags_film(film, stretched, Tone.STRETCH) is between.flags_input(stretched)
+
+
+def test_an_equalising_model_with_the_shipped_check_still_refuses_an_adults_film(
+    tmp_path, adult_png, monkeypatch
+):
+    """Through the app's pipeline: a card whose model reads equalised films, the shipped check
+    beside it (fitted on stretched films) loads and refuses the adult's film as before."""
+    folder = Path(shutil.copytree(SHIPPED_MODEL_DIR, tmp_path / "model"))
+    path = edit(folder, "model.json", "preprocessing.tone", Tone.EQUALISE.value)
+    register_as_released(monkeypatch, path)
+    card = load_model_card(path)
+    assert (card.tone, load_population_check(card).tone) == (Tone.EQUALISE, Tone.STRETCH)
+    rule = ThresholdInForce(card.threshold, ThresholdSource.MODEL, "", False)
+    with ResultLog(tmp_path / "log.sqlite3") as log:
+        result = screen_one(Screener(card, log, workers=1, threshold=rule), adult_png)
+    assert result.reason_code is ReasonCode.OUTSIDE_VALIDATED_POPULATION
 
 
 def test_a_check_reads_the_input_prepared_with_its_tone_mapping(check):
