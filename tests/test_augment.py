@@ -75,12 +75,16 @@ def test_softening_keeps_flat_grey_and_leaves_its_input_alone():
     assert np.array_equal(films, before)
 
 
-def test_softening_off_gives_the_same_batches_as_before_it_existed():
-    """`make model` must give the shipped bytes: with softening off no batch may change."""
+def batches(**softening: float) -> MixupBatches:
+    """Batches of 40 noise films, one normal in four, with mixup and label smoothing."""
     films = noise_films(40)[..., 0]
     labels = np.array([0, 1, 1, 1] * 10, dtype=np.uint8)
-    plain = MixupBatches(films, labels, 16, 0.2, seed=3, label_smoothing=0.05)
-    off = MixupBatches(films, labels, 16, 0.2, seed=3, label_smoothing=0.05, soften_normals=0.0)
+    return MixupBatches(films, labels, 16, 0.2, seed=3, label_smoothing=0.05, **softening)
+
+
+def test_softening_off_gives_the_same_batches_as_before_it_existed():
+    """`make model` must give the shipped bytes: with softening off no batch may change."""
+    plain, off = batches(), batches(soften_normals=0.0)
     for index in range(len(plain)):
         for a, b in zip(plain[index], off[index], strict=True):
             assert np.array_equal(a, b)
@@ -88,12 +92,8 @@ def test_softening_off_gives_the_same_batches_as_before_it_existed():
 
 def test_softening_changes_only_the_images_of_a_batch():
     """Order, mixup and targets are drawn as without it: a run differs by the softening only."""
-    films = noise_films(40)[..., 0]
-    labels = np.array([0, 1, 1, 1] * 10, dtype=np.uint8)
-    plain = MixupBatches(films, labels, 16, 0.2, seed=3, label_smoothing=0.05)
-    soft = MixupBatches(films, labels, 16, 0.2, seed=3, label_smoothing=0.05, soften_normals=1.0)
-    images_plain, targets_plain, weights_plain = plain[0]
-    images_soft, targets_soft, weights_soft = soft[0]
+    images_plain, targets_plain, weights_plain = batches()[0]
+    images_soft, targets_soft, weights_soft = batches(soften_normals=1.0)[0]
     assert np.array_equal(targets_plain, targets_soft)
     assert np.array_equal(weights_plain, weights_soft)
     assert not np.array_equal(images_plain, images_soft)

@@ -20,14 +20,13 @@ from training.train import SHIPPED_MEMBERS, TrainConfig
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def exported(tmp_path_factory, shared_data):
-    root = tmp_path_factory.mktemp("smoke")
+def smoke_run(root, shared_data, *options: str):
+    """Train `compact` one epoch on 48 images at 64 pixels and export it; (run, model) folders."""
     run_dir, model_dir, cache = root / "run", root / "model", root / "cache"
     common = f"--cache-dir {cache} --test-dev {shared_data / 'kermany-test-dev'}".split()
     train = f"train {shared_data / 'kermany-train'} --arch compact --epochs 1 --input-size 64"
     train += f" --max-images 48 --batch-size 16 --out {run_dir}"
-    assert training_main(train.split() + common) == 0
+    assert training_main(train.split() + list(options) + common) == 0
     # A one-epoch model's outputs are nearly constant and quantise to ties, so its int8 check
     # cannot pass; the card records the failure instead.
     export = f"export {run_dir} --out {model_dir} --allow-failed-int8-check"
@@ -36,18 +35,15 @@ def exported(tmp_path_factory, shared_data):
 
 
 @pytest.fixture(scope="module")
+def exported(tmp_path_factory, shared_data):
+    return smoke_run(tmp_path_factory.mktemp("smoke"), shared_data)
+
+
+@pytest.fixture(scope="module")
 def exported_equalised(tmp_path_factory, shared_data):
     """The same smoke run on histogram-equalised inputs, with softened normal films."""
-    root = tmp_path_factory.mktemp("smoke-equalised")
-    run_dir, model_dir, cache = root / "run", root / "model", root / "cache"
-    common = f"--cache-dir {cache} --test-dev {shared_data / 'kermany-test-dev'}".split()
-    train = f"train {shared_data / 'kermany-train'} --arch compact --epochs 1 --input-size 64"
-    train += f" --max-images 48 --batch-size 16 --out {run_dir}"
-    train += " --tone histogram-equalisation --soften-normals 0.5"
-    assert training_main(train.split() + common) == 0
-    export = f"export {run_dir} --out {model_dir} --allow-failed-int8-check"
-    assert training_main(export.split() + common) == 0
-    return run_dir, model_dir
+    options = ("--tone", "histogram-equalisation", "--soften-normals", "0.5")
+    return smoke_run(tmp_path_factory.mktemp("smoke-equalised"), shared_data, *options)
 
 
 def test_an_equalised_run_gives_a_card_the_app_prepares_equalised_pixels_for(exported_equalised):
