@@ -69,8 +69,8 @@ def stretched(pixels: np.ndarray) -> np.ndarray:
 def equalised(pixels: np.ndarray) -> np.ndarray:
     """`pixels` histogram-equalised: each grey level goes to the middle of its rank range.
 
-    The mid-rank keeps the mapping symmetric (a film and its negative map to mirror images of
-    each other) and sends a flat image to mid-grey rather than to white.
+    The mid-rank keeps the mapping symmetric (a film's negative maps to the negative of the
+    film's input, to within rounding) and sends a flat image to mid-grey rather than to white.
     """
     counts = np.bincount(pixels.ravel(), minlength=256).astype(np.float64)
     below = np.cumsum(counts) - counts  # pixels strictly darker than each level
