@@ -15,6 +15,7 @@ from training.__main__ import main as training_main
 from training.data import list_images, load_arrays
 from training.export import agreement_check
 from training.models import ARCHITECTURES
+from training.release import release
 from training.train import SHIPPED_MEMBERS, TrainConfig
 
 pytestmark = pytest.mark.slow
@@ -54,6 +55,17 @@ def test_an_equalised_run_gives_a_card_the_app_prepares_equalised_pixels_for(exp
     assert card.tone is Tone.EQUALISE
     assert "stretch_percentiles" not in card.raw["preprocessing"]
     assert "histogram equalisation" in card.raw["preprocessing"]["steps"][-1]
+
+
+def test_members_trained_on_different_tone_mappings_are_not_exported_as_one_model(
+    exported, exported_equalised, shared_data, tmp_path
+):
+    """One file takes one input: averaging a stretched and an equalised member would feed one of
+    them pixels it never learnt from."""
+    runs = [exported[0], exported_equalised[0]]
+    assert len({(run / "split.json").read_text() for run in runs}) == 1  # only the tone differs
+    with pytest.raises(ValueError, match="must share one tone mapping"):
+        release(runs, shared_data / "kermany-test-dev", tmp_path, "0.0.1", enforce_int8_check=False)
 
 
 def test_the_decoded_image_cache_keeps_each_tone_mapping_apart(tmp_path, shared_data):

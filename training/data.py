@@ -112,6 +112,12 @@ def read_grayscale(path: Path) -> np.ndarray:
         return np.asarray(image.convert("L"), dtype=np.uint8)
 
 
+def recorded_tone(record: dict) -> Tone:
+    """The tone mapping a run's `config.json` (`tone`) or a model card (`preprocessing.tone`)
+    records; the stretch where it records none, as every run and card before the field."""
+    return Tone(record.get("preprocessing", {}).get("tone", record.get("tone", Tone.STRETCH)))
+
+
 def load_arrays(
     items: list[LabeledImage],
     size: int,

@@ -18,7 +18,7 @@ from core.errors import ModelError
 from core.litert_model import LiteRTModel
 from core.model_card import load_model_card
 from core.preprocess import Tone
-from training.data import LabeledImage, list_images, load_arrays, read_grayscale
+from training.data import LabeledImage, list_images, load_arrays, read_grayscale, recorded_tone
 from training.metrics import apply_platt, confusion, screening_report
 from training.plots import plot_confusion, plot_error_gallery, plot_reliability, plot_roc
 
@@ -51,8 +51,7 @@ def model_tone(model_path: Path) -> Tone:
     beside = model_path.parent / ("model.json" if model_path.suffix == ".tflite" else "config.json")
     if not beside.exists():
         return Tone.STRETCH
-    record = json.loads(beside.read_text(encoding="utf-8"))
-    return Tone(record.get("preprocessing", {}).get("tone", record.get("tone", Tone.STRETCH)))
+    return recorded_tone(json.loads(beside.read_text(encoding="utf-8")))
 
 
 def predict_logits(model_path: Path, images: np.ndarray) -> np.ndarray:

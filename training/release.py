@@ -18,7 +18,7 @@ from core.litert_model import LiteRTModel
 from core.population_check import CARD_FIELD
 from core.preprocess import STRETCH_PERCENTILES, Tone
 from core.threshold_rule import sensitivity_first_threshold
-from training.data import list_images, load_arrays
+from training.data import list_images, load_arrays, recorded_tone
 from training.evaluate import items_from_split
 from training.export import (
     agreement_check,
@@ -79,7 +79,10 @@ def release(
     train_items = items_from_split(run_dir / "split.json", "train")
     val_items = items_from_split(run_dir / "split.json", "validation")
     config = json.loads((run_dir / "config.json").read_text())
-    tone = run_tone(config)
+    tones = {recorded_tone(json.loads((d / "config.json").read_text())) for d in run_dirs}
+    if len(tones) != 1:
+        raise ValueError(f"Ensemble members must share one tone mapping. Received: {run_dirs}")
+    (tone,) = tones
     x_train, _ = load_arrays(train_items, size, cache_dir, tone)
     x_val, y_val = load_arrays(val_items, size, cache_dir, tone)
     test_items = list_images(test_dev_dir)
@@ -175,7 +178,7 @@ def _card(
             "quantization": {"scale": scale, "zero_point": zero_point},
             "pixel_range": [0, 255],
         },
-        "preprocessing": preprocessing_record(size, run_tone(config)),
+        "preprocessing": preprocessing_record(size, recorded_tone(config)),
         "outputs": outputs,
         "quantization": "full-integer int8, TFLite builtin ops only; activation ranges from 300 "
         "training-split images",
@@ -229,11 +232,6 @@ def _card(
         "validated_ages_years": list(VALIDATED_AGES_YEARS),
         "adult_from_age_years": ADULT_FROM_AGE_YEARS,
     }
-
-
-def run_tone(config: dict) -> Tone:
-    """The tone mapping a run's `config.json` trained on; runs before the field were stretched."""
-    return Tone(config.get("tone", Tone.STRETCH))
 
 
 def preprocessing_record(size: int, tone: Tone) -> dict:
