@@ -209,6 +209,9 @@ def _is_one_square_gray_image(shape: list) -> bool:
     return shape[0] == shape[3] == 1 and shape[1] == shape[2] > 0
 
 
+_MISSING = object()
+
+
 class _CardFields:
     """Typed access to the card's fields by dotted name; any breach raises `ModelCardError`."""
 
@@ -217,23 +220,25 @@ class _CardFields:
         self.path = path
 
     def has(self, name: str) -> bool:
-        value = self.raw
-        for key in name.split("."):
-            if not isinstance(value, dict) or key not in value:
-                return False
-            value = value[key]
-        return True
+        return self._find(name) is not _MISSING
 
     def get(self, name: str, kind: type) -> Any:
+        value = self._find(name)
+        if value is _MISSING:
+            raise ModelCardError(
+                f"The model card {self.path} does not follow the contract: {name} is missing."
+            )
+        if not isinstance(value, kind) or (kind is int and not _is_int(value)):
+            self.refuse(name, f"must be of type {kind.__name__}", value)
+        return value
+
+    def _find(self, name: str) -> Any:
+        """The dotted field's value, or `_MISSING`."""
         value = self.raw
         for key in name.split("."):
             if not isinstance(value, dict) or key not in value:
-                raise ModelCardError(
-                    f"The model card {self.path} does not follow the contract: {name} is missing."
-                )
+                return _MISSING
             value = value[key]
-        if not isinstance(value, kind) or (kind is int and not _is_int(value)):
-            self.refuse(name, f"must be of type {kind.__name__}", value)
         return value
 
     def text(self, name: str) -> str:

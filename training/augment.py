@@ -12,6 +12,12 @@ import numpy as np
 from keras import layers
 
 
+def gaussian_taps(sigma: float, radius: int) -> np.ndarray:
+    """A normalised 1-D Gaussian of `2 * radius + 1` taps (float64), the kernel of both blurs."""
+    taps = np.exp(-0.5 * (np.arange(-radius, radius + 1) / sigma) ** 2)
+    return taps / taps.sum()
+
+
 class RandomBlur(layers.Layer):
     """Per-image blur or sharpening: x + a * (gaussian(x) - x), `a` uniform in
     [-max_strength / 2, max_strength]; a > 0 blurs, a < 0 sharpens (an unsharp mask).
@@ -31,8 +37,7 @@ class RandomBlur(layers.Layer):
         super().__init__(**kwargs)
         self.max_strength = max_strength
         self.seed_generator = keras.random.SeedGenerator(seed)
-        taps = np.exp(-0.5 * (np.arange(-self.RADIUS, self.RADIUS + 1) / self.SIGMA) ** 2)
-        self.taps = (taps / taps.sum()).astype(np.float32)
+        self.taps = gaussian_taps(self.SIGMA, self.RADIUS).astype(np.float32)
 
     def call(self, images, training=False):
         if not training:
@@ -79,11 +84,11 @@ def build_augmenter(
     return keras.Sequential(steps, name="augment")
 
 
-def gaussian_blur(images: np.ndarray, sigma: float = RandomBlur.SIGMA) -> np.ndarray:
-    """`images` (N x H x W x 1, float) blurred by a separable Gaussian, edges mirrored."""
-    radius = int(np.ceil(3 * sigma))
-    taps = np.exp(-0.5 * (np.arange(-radius, radius + 1) / sigma) ** 2)
-    taps /= taps.sum()
+def gaussian_blur(images: np.ndarray) -> np.ndarray:
+    """`images` (N x H x W x 1, float) blurred by RandomBlur's separable Gaussian, edges
+    mirrored as there: the same blur, outside the model, for a batch of chosen films."""
+    radius = RandomBlur.RADIUS
+    taps = gaussian_taps(RandomBlur.SIGMA, radius)
     padded = np.pad(images, ((0, 0), (radius, radius), (radius, radius), (0, 0)), mode="symmetric")
     height, width = images.shape[1:3]
     rows = sum(t * padded[:, i : i + height, :, :] for i, t in enumerate(taps))

@@ -78,8 +78,9 @@ def release(
     size = int(members[0].input_shape[1])
     train_items = items_from_split(run_dir / "split.json", "train")
     val_items = items_from_split(run_dir / "split.json", "validation")
-    config = json.loads((run_dir / "config.json").read_text())
-    tones = {recorded_tone(json.loads((d / "config.json").read_text())) for d in run_dirs}
+    configs = [json.loads((d / "config.json").read_text()) for d in run_dirs]
+    config = configs[0]
+    tones = {recorded_tone(member) for member in configs}
     if len(tones) != 1:
         raise ValueError(f"Ensemble members must share one tone mapping. Received: {run_dirs}")
     (tone,) = tones

@@ -115,13 +115,12 @@ def train(
     train_items, val_items = patient_split(items, config.val_fraction, config.split_seed)
     write_split_json(run_dir, data_dir, train_items, val_items)
     (run_dir / "config.json").write_text(json.dumps(asdict(config), indent=2))
-    x_train, y_train = load_arrays(train_items, size, cache_dir, Tone(config.tone))
-    x_val, y_val = load_arrays(val_items, size, cache_dir, Tone(config.tone))
+    tone = Tone(config.tone)
+    x_train, y_train = load_arrays(train_items, size, cache_dir, tone)
+    x_val, y_val = load_arrays(val_items, size, cache_dir, tone)
     held_out = {"val": (x_val, y_val)}
     if test_dev_dir is not None:
-        held_out["test_dev"] = load_arrays(
-            list_images(test_dev_dir), size, cache_dir, Tone(config.tone)
-        )
+        held_out["test_dev"] = load_arrays(list_images(test_dev_dir), size, cache_dir, tone)
 
     model = fit(config, run_dir, (x_train, y_train), held_out, verbose)
     model.save(run_dir / "model.keras")
