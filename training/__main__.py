@@ -57,6 +57,11 @@ def _parser() -> argparse.ArgumentParser:
         choices=[tone.value for tone in Tone],
         help="how the inputs' grey levels are mapped (core.preprocess.Tone)",
     )
+    train.add_argument(
+        "--teacher-scores",
+        help="JSON of a teacher's logit per film, blended into the targets (training.distil)",
+    )
+    train.add_argument("--teacher-weight", type=float, help="share of the teacher in each target")
     train.add_argument("--max-images", type=int, help="a seeded subset, for smoke runs")
     train.add_argument(
         "--test-dev",

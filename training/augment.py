@@ -122,7 +122,8 @@ class MixupBatches(keras.utils.PyDataset):
 
     Class imbalance (about three pneumonia images to one normal) is handled with sample weights that
     give each class the same total weight. Mixup blends pairs of images and their targets with a
-    Beta(alpha, alpha) weight; alpha 0 turns it off.
+    Beta(alpha, alpha) weight; alpha 0 turns it off. `soft_targets` (one per image) replace the
+    labels as targets, e.g. a teacher's (training.distil); the labels still set the class weights.
     """
 
     def __init__(
@@ -134,9 +135,12 @@ class MixupBatches(keras.utils.PyDataset):
         seed: int,
         label_smoothing: float = 0.0,
         soften_normals: float = 0.0,
+        soft_targets: np.ndarray | None = None,
     ):
         super().__init__()
         self.x, self.y = x, y.astype(np.float32)
+        # Targets to learn (a teacher's blend, training.distil); the labels still weigh classes.
+        self.targets = self.y if soft_targets is None else soft_targets.astype(np.float32)
         self.soften_normals = soften_normals
         # Its own generator: with softening off, or on, every other draw (order, mixup) is the
         # same as without it, so a run with it differs from its seed's run by the softening only.
@@ -158,10 +162,10 @@ class MixupBatches(keras.utils.PyDataset):
     def __getitem__(self, index: int):
         idx = self.order[index * self.batch_size : (index + 1) * self.batch_size]
         images = self.x[idx].astype(np.float32)[..., None]
-        targets = self.y[idx]
+        targets = self.targets[idx]
         weights = self.class_weight[self.y[idx].astype(np.int64)]
         if self.soften_normals:
-            images = soften_normal_films(images, targets, self.soften_normals, self.soften_rng)
+            images = soften_normal_films(images, self.y[idx], self.soften_normals, self.soften_rng)
         if self.mixup_alpha > 0:
             lam = self.rng.beta(self.mixup_alpha, self.mixup_alpha, size=len(idx)).astype(
                 np.float32

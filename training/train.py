@@ -18,6 +18,7 @@ import numpy as np
 from core.preprocess import Tone
 from training.augment import MixupBatches, build_augmenter
 from training.data import LabeledImage, list_images, load_arrays, patient_split, seeded_subset
+from training.distil import distilled_targets, read_teacher_logits
 from training.metrics import roc_auc
 from training.models import ARCHITECTURES
 
@@ -41,6 +42,8 @@ class TrainConfig:
     translate: float = 0.12  # +- fraction of each side
     blur: float = 0.0  # max blur strength (augment.RandomBlur; sharpening to half of it); 0: off
     soften_normals: float = 0.0  # share of normal films blurred (augment.soften_normal_films)
+    teacher_scores: str | None = None  # a teacher's logits per film (training.distil); None: off
+    teacher_weight: float = 0.5  # share of the teacher's probability in each target
     tone: str = Tone.STRETCH.value  # core.preprocess.Tone: how the inputs' grey levels are mapped
     ema_momentum: float | None = 0.99  # average of weights: steadier under the train/test shift
     patience: int = 10
@@ -122,7 +125,11 @@ def train(
     if test_dev_dir is not None:
         held_out["test_dev"] = load_arrays(list_images(test_dev_dir), size, cache_dir, tone)
 
-    model = fit(config, run_dir, (x_train, y_train), held_out, verbose)
+    soft_targets = None
+    if config.teacher_scores:
+        logits = read_teacher_logits(Path(config.teacher_scores))
+        soft_targets = distilled_targets(train_items, data_dir, logits, config.teacher_weight)
+    model = fit(config, run_dir, (x_train, y_train), held_out, verbose, soft_targets=soft_targets)
     model.save(run_dir / "model.keras")
     return model
 
@@ -135,12 +142,14 @@ def fit(
     verbose: int = 1,
     batches: keras.utils.PyDataset | None = None,
     selection: keras.callbacks.Callback | None = None,
+    soft_targets: np.ndarray | None = None,
 ) -> keras.Model:
     """Fit a fresh `config.arch` model on in-memory arrays; `held_out["val"]` picks the epoch.
 
     `batches` replaces the class-balanced `MixupBatches` of `train_set` (e.g. a sampler balanced
     by source, `training.sources_train`); `selection`, run right after the AUCs are logged, may
-    write the `val_auc` that picks the epoch from several sets. Returns the model (without the
+    write the `val_auc` that picks the epoch from several sets. `soft_targets` (one per training
+    image) are learnt instead of the labels (training.distil). Returns the model (without the
     augmentation layers) holding the best validation weights.
     """
     x_train, y_train = train_set
@@ -169,6 +178,7 @@ def fit(
             config.seed,
             config.label_smoothing,
             config.soften_normals,
+            soft_targets,
         )
     steps = config.epochs * len(batches)
     warmup = min(config.warmup_epochs * len(batches), steps // 2)
