@@ -7,6 +7,7 @@ shares patients with training would measure memory, not generalisation, so the s
 from __future__ import annotations
 
 import hashlib
+import os
 import random
 import re
 from collections import defaultdict
@@ -147,7 +148,8 @@ def load_arrays(
     y = np.array([item.label for item in items], dtype=np.uint8)
     if cache_path is not None:
         cache_path.parent.mkdir(parents=True, exist_ok=True)
-        tmp_path = cache_path.with_suffix(".tmp.npz")
+        # A name of this process's own: two runs started together must not share one.
+        tmp_path = cache_path.with_suffix(f".{os.getpid()}.tmp.npz")
         np.savez(tmp_path, x=x, y=y)
         tmp_path.replace(cache_path)
     return x, y
