@@ -69,6 +69,63 @@ def build_compact(
     return keras.Model(inputs, logit, name="compact")
 
 
+def _basic_block(x, filters: int, stride: int, weight_decay: float, name: str):
+    """Two 3x3 convolutions with batch norm, and a shortcut (1x1 projection when shapes change)."""
+    reg = keras.regularizers.L2(weight_decay) if weight_decay else None
+    shortcut = x
+    if stride != 1 or x.shape[-1] != filters:
+        shortcut = layers.Conv2D(
+            filters, 1, strides=stride, use_bias=False, kernel_regularizer=reg, name=f"{name}_proj"
+        )(x)
+        shortcut = layers.BatchNormalization(name=f"{name}_proj_bn")(shortcut)
+    y = layers.Conv2D(
+        filters,
+        3,
+        strides=stride,
+        padding="same",
+        use_bias=False,
+        kernel_regularizer=reg,
+        name=f"{name}_c1",
+    )(x)
+    y = layers.BatchNormalization(name=f"{name}_c1_bn")(y)
+    y = layers.ReLU(name=f"{name}_c1_relu")(y)
+    y = layers.Conv2D(
+        filters, 3, padding="same", use_bias=False, kernel_regularizer=reg, name=f"{name}_c2"
+    )(y)
+    y = layers.BatchNormalization(name=f"{name}_c2_bn")(y)
+    y = layers.Add(name=f"{name}_add")([shortcut, y])
+    return layers.ReLU(name=f"{name}_out")(y)
+
+
+def build_residual(
+    input_size: int = 192, width: int = 16, dropout: float = 0.2, weight_decay: float = 0.0
+) -> keras.Model:
+    """A narrow ResNet-18 layout (full 3x3 convolutions) with the same CAM head as `compact`.
+
+    Run L's teachers, this layout at width 64 (11 M parameters), read the test split's normals far
+    better than `compact` (docs/model-card.md, "Run L"); at width 16 (0.7 M) it fits the shipping
+    limits. Stem 7x7 stride 2 and max-pool, four stages of two blocks (width, 2x, 4x, 8x), each
+    stage after the first halving the resolution: a CAM of `input_size / 32` cells a side.
+    """
+    reg = keras.regularizers.L2(weight_decay) if weight_decay else None
+    inputs = keras.Input((input_size, input_size, 1), name="image")
+    x = layers.Rescaling(1.0 / 127.5, offset=-1.0, name="scale")(inputs)
+    x = layers.Conv2D(
+        width, 7, strides=2, padding="same", use_bias=False, kernel_regularizer=reg, name="stem"
+    )(x)
+    x = layers.BatchNormalization(name="stem_bn")(x)
+    x = layers.ReLU(name="stem_relu")(x)
+    x = layers.MaxPooling2D(3, strides=2, padding="same", name="stem_pool")(x)
+    for stage in range(4):
+        filters = width * 2**stage
+        x = _basic_block(x, filters, 1 if stage == 0 else 2, weight_decay, f"s{stage}b0")
+        x = _basic_block(x, filters, 1, weight_decay, f"s{stage}b1")
+    x = layers.Dropout(dropout, name="dropout")(x)
+    cam = layers.Conv2D(1, 1, kernel_regularizer=reg, name=CAM_LAYER)(x)
+    logit = layers.GlobalAveragePooling2D(name=LOGIT_LAYER)(cam)
+    return keras.Model(inputs, logit, name="residual")
+
+
 def build_seed_final(input_size: int = 150) -> keras.Model:
     """The reference notebook's final model, exactly: three conv+pool stages, Dense 1024, sigmoid.
 
@@ -101,6 +158,7 @@ def build_seed_baseline(input_size: int = 150) -> keras.Model:
 
 ARCHITECTURES: dict[str, Callable[..., keras.Model]] = {
     "compact": build_compact,
+    "residual": build_residual,
     "seed-baseline": build_seed_baseline,
     "seed-final": build_seed_final,
 }
