@@ -101,6 +101,24 @@ def test_the_export_is_int8_and_runs_through_litert_with_a_cam(exported):
     assert abs(float(cam.mean()) - logit) < 0.25  # the logit is the CAM's average
 
 
+def test_a_residual_run_exports_one_int8_file_with_a_cam_as_compact_does(tmp_path, shared_data):
+    """`--arch residual` (run M) goes through the same export: int8, a CAM, logit = its mean."""
+    run_dir, model_dir = smoke_run(tmp_path, shared_data, "--arch", "residual")
+    assert json.loads((run_dir / "config.json").read_text())["arch"] == "residual"
+    card = load_model_card(model_dir / "model.json")
+    runner = LiteRTModel(card.model_file)
+    logit, cam = runner.predict(np.random.default_rng(1).integers(0, 256, (64, 64), np.uint8))
+    assert cam.shape == (2, 2)
+    assert abs(float(cam.mean()) - logit) < 0.25
+
+
+def test_the_residual_network_fits_the_shipping_limit_of_one_member():
+    """About 0.7 M int8 weights: one member over image and mirror stays under 1.5 MB."""
+    residual = ARCHITECTURES["residual"]()
+    assert 600_000 < residual.count_params() < 800_000
+    assert residual.get_layer("cam").output.shape[1:3] == (6, 6)
+
+
 def test_the_card_records_the_int8_check_calibration_and_threshold(exported):
     _, model_dir = exported
     card = json.loads((model_dir / "model.json").read_text())
