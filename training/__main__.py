@@ -39,7 +39,9 @@ def _parser() -> argparse.ArgumentParser:
     train = commands.add_parser("train", help="train one architecture on DATA_DIR")
     train.add_argument("data_dir", type=Path)
     train.add_argument(
-        "--arch", choices=["compact", "residual", "seed-baseline", "seed-final"], default="compact"
+        "--arch",
+        choices=["compact", "residual", "residual-shallow", "seed-baseline", "seed-final"],
+        default="compact",
     )
     train.add_argument("--out", type=Path, help="run folder (default runs/ARCH)")
     train.add_argument("--epochs", type=int)

@@ -22,7 +22,13 @@ from training.distil import distilled_targets, read_teacher_logits
 from training.metrics import roc_auc
 from training.models import ARCHITECTURES
 
-DEFAULT_SIZES = {"compact": 192, "residual": 192, "seed-baseline": 150, "seed-final": 150}
+DEFAULT_SIZES = {
+    "compact": 192,
+    "residual": 192,
+    "residual-shallow": 192,
+    "seed-baseline": 150,
+    "seed-final": 150,
+}
 
 
 @dataclass
