@@ -101,10 +101,13 @@ def test_the_export_is_int8_and_runs_through_litert_with_a_cam(exported):
     assert abs(float(cam.mean()) - logit) < 0.25  # the logit is the CAM's average
 
 
-def test_a_residual_run_exports_one_int8_file_with_a_cam_as_compact_does(tmp_path, shared_data):
-    """`--arch residual` (run M) goes through the same export: int8, a CAM, logit = its mean."""
-    run_dir, model_dir = smoke_run(tmp_path, shared_data, "--arch", "residual")
-    assert json.loads((run_dir / "config.json").read_text())["arch"] == "residual"
+@pytest.mark.parametrize("arch", ["residual", "residual-shallow"])
+def test_a_residual_run_exports_one_int8_file_with_a_cam_as_compact_does(
+    tmp_path, shared_data, arch
+):
+    """`--arch residual` (runs M, N) goes through the same export: int8, a CAM, logit = its mean."""
+    run_dir, model_dir = smoke_run(tmp_path, shared_data, "--arch", arch)
+    assert json.loads((run_dir / "config.json").read_text())["arch"] == arch
     card = load_model_card(model_dir / "model.json")
     runner = LiteRTModel(card.model_file)
     logit, cam = runner.predict(np.random.default_rng(1).integers(0, 256, (64, 64), np.uint8))
@@ -117,6 +120,17 @@ def test_the_residual_network_fits_the_shipping_limit_of_one_member():
     residual = ARCHITECTURES["residual"]()
     assert 600_000 < residual.count_params() < 800_000
     assert residual.get_layer("cam").output.shape[1:3] == (6, 6)
+
+
+def test_the_shallow_residual_network_is_wider_with_one_block_per_stage():
+    """Probe N's layout: width 28, one basic block per stage, about 0.94 M weights (1.0 MB int8)."""
+    shallow = ARCHITECTURES["residual-shallow"]()
+    names = {layer.name for layer in shallow.layers}
+    assert {"s0b0_c1", "s1b0_c1", "s2b0_c1", "s3b0_c1"} <= names
+    assert not any(name.startswith(("s0b1", "s1b1", "s2b1", "s3b1")) for name in names)
+    assert shallow.get_layer("s3b0_c2").output.shape[-1] == 28 * 8
+    assert 900_000 < shallow.count_params() < 1_000_000
+    assert shallow.get_layer("cam").output.shape[1:3] == (6, 6)
 
 
 def test_the_card_records_the_int8_check_calibration_and_threshold(exported):
