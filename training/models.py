@@ -17,6 +17,22 @@ CAM_LAYER = "cam"
 LOGIT_LAYER = "logit"
 
 
+def _scaled_image(input_size: int):
+    """The image input (0-255 pixels) and its rescaling to -1..1: every CAM network starts so."""
+    inputs = keras.Input((input_size, input_size, 1), name="image")
+    return inputs, layers.Rescaling(1.0 / 127.5, offset=-1.0, name="scale")(inputs)
+
+
+def _cam_head(x, dropout: float, reg):
+    """Dropout, a 1x1 convolution to one channel (the CAM), and its average: the logit.
+
+    The average of the map is the logit, so the heatmap the app shows is exactly what decides.
+    """
+    x = layers.Dropout(dropout, name="dropout")(x)
+    cam = layers.Conv2D(1, 1, kernel_regularizer=reg, name=CAM_LAYER)(x)
+    return layers.GlobalAveragePooling2D(name=LOGIT_LAYER)(cam)
+
+
 def _separable_block(x, filters: int, stride: int, weight_decay: float, name: str):
     """Depthwise 3x3 + pointwise 1x1, each with batch norm and ReLU; residual when shapes allow."""
     reg = keras.regularizers.L2(weight_decay) if weight_decay else None
@@ -51,8 +67,7 @@ def build_compact(
     side (6 x 6 at 192). Input: `input_size` x `input_size` x 1 pixels in 0-255.
     """
     reg = keras.regularizers.L2(weight_decay) if weight_decay else None
-    inputs = keras.Input((input_size, input_size, 1), name="image")
-    x = layers.Rescaling(1.0 / 127.5, offset=-1.0, name="scale")(inputs)
+    inputs, x = _scaled_image(input_size)
     x = layers.Conv2D(
         widths[0], 3, strides=2, padding="same", use_bias=False, kernel_regularizer=reg, name="stem"
     )(x)
@@ -63,10 +78,7 @@ def build_compact(
             stride = 2 if index == 0 and stage > 0 else 1
             x = _separable_block(x, width, stride, weight_decay, f"s{stage}b{index}")
     x = _separable_block(x, widths[-1], 1, weight_decay, "final")
-    x = layers.Dropout(dropout, name="dropout")(x)
-    cam = layers.Conv2D(1, 1, kernel_regularizer=reg, name=CAM_LAYER)(x)
-    logit = layers.GlobalAveragePooling2D(name=LOGIT_LAYER)(cam)
-    return keras.Model(inputs, logit, name="compact")
+    return keras.Model(inputs, _cam_head(x, dropout, reg), name="compact")
 
 
 def _basic_block(x, filters: int, stride: int, weight_decay: float, name: str):
@@ -113,8 +125,7 @@ def build_residual(
     `input_size / 32` cells a side.
     """
     reg = keras.regularizers.L2(weight_decay) if weight_decay else None
-    inputs = keras.Input((input_size, input_size, 1), name="image")
-    x = layers.Rescaling(1.0 / 127.5, offset=-1.0, name="scale")(inputs)
+    inputs, x = _scaled_image(input_size)
     x = layers.Conv2D(
         width, 7, strides=2, padding="same", use_bias=False, kernel_regularizer=reg, name="stem"
     )(x)
@@ -125,10 +136,7 @@ def build_residual(
         for index in range(count):
             stride = 2 if index == 0 and stage > 0 else 1
             x = _basic_block(x, width * 2**stage, stride, weight_decay, f"s{stage}b{index}")
-    x = layers.Dropout(dropout, name="dropout")(x)
-    cam = layers.Conv2D(1, 1, kernel_regularizer=reg, name=CAM_LAYER)(x)
-    logit = layers.GlobalAveragePooling2D(name=LOGIT_LAYER)(cam)
-    return keras.Model(inputs, logit, name="residual")
+    return keras.Model(inputs, _cam_head(x, dropout, reg), name="residual")
 
 
 def build_residual_shallow(input_size: int = 192, dropout: float = 0.2) -> keras.Model:
