@@ -60,6 +60,11 @@ def _parser() -> argparse.ArgumentParser:
         help="how the inputs' grey levels are mapped (core.preprocess.Tone)",
     )
     train.add_argument(
+        "--kernel-init",
+        choices=["glorot-uniform", "fan-in-uniform"],
+        help="how the kernels start (training.models.KERNEL_INITS; default Keras's glorot-uniform)",
+    )
+    train.add_argument(
         "--teacher-scores",
         help="JSON of a teacher's logit per film, blended into the targets (training.distil)",
     )

@@ -20,7 +20,7 @@ from training.augment import MixupBatches, build_augmenter
 from training.data import LabeledImage, list_images, load_arrays, patient_split, seeded_subset
 from training.distil import distilled_targets, read_teacher_logits
 from training.metrics import roc_auc
-from training.models import ARCHITECTURES
+from training.models import ARCHITECTURES, GLOROT_UNIFORM
 
 DEFAULT_SIZES = {
     "compact": 192,
@@ -51,6 +51,7 @@ class TrainConfig:
     teacher_scores: str | None = None  # a teacher's logits per film (training.distil); None: off
     teacher_weight: float = 0.5  # share of the teacher's probability in each target
     tone: str = Tone.STRETCH.value  # core.preprocess.Tone: how the inputs' grey levels are mapped
+    kernel_init: str = GLOROT_UNIFORM  # training.models.KERNEL_INITS: how kernels start
     ema_momentum: float | None = 0.99  # average of weights: steadier under the train/test shift
     patience: int = 10
     warmup_epochs: int = 2
@@ -160,7 +161,7 @@ def fit(
     """
     x_train, y_train = train_set
     size = config.input_size
-    model = ARCHITECTURES[config.arch](input_size=size)
+    model = ARCHITECTURES[config.arch](input_size=size, kernel_init=config.kernel_init)
     trainer = keras.Sequential(
         [
             keras.Input((size, size, 1)),
