@@ -9,7 +9,7 @@ RELEASED_CARDS: dict[str, dict[str, str]] = {
     "0c1a01b99977b1e2a950a61c1bfc93baa43bd59cdeec86288ed2895af05ed822": {
         "card": "model.json",
         "version": "1.2.0",
-        "digest": "01cc76f5187128fa86e2f62afd8a32cc280ec30a33e2bb987e645d7e8a35c931",
+        "digest": "16b573bd30f17cb5e409e1a4480e4a722f5e31c130f5246466e1de129b373337",
     },
     "5b11f8ce50ed71770b35ac795dbbfbf040bb191a67832d9235a59052bb586a2e": {
         "card": "frontal-gate.json",

@@ -101,13 +101,19 @@ def test_the_export_is_int8_and_runs_through_litert_with_a_cam(exported):
     assert abs(float(cam.mean()) - logit) < 0.25  # the logit is the CAM's average
 
 
-@pytest.mark.parametrize("arch", ["residual", "residual-shallow"])
+@pytest.mark.parametrize(
+    ("arch", "kernel_init"),
+    [("residual", "glorot-uniform"), ("residual-shallow", "fan-in-uniform")],
+)
 def test_a_residual_run_exports_one_int8_file_with_a_cam_as_compact_does(
-    tmp_path, shared_data, arch
+    tmp_path, shared_data, arch, kernel_init
 ):
-    """`--arch residual` (runs M, N) goes through the same export: int8, a CAM, logit = its mean."""
-    run_dir, model_dir = smoke_run(tmp_path, shared_data, "--arch", arch)
-    assert json.loads((run_dir / "config.json").read_text())["arch"] == arch
+    """`--arch residual` (runs M-O) goes through the same export: int8, a CAM, logit = its mean."""
+    run_dir, model_dir = smoke_run(
+        tmp_path, shared_data, "--arch", arch, "--kernel-init", kernel_init
+    )
+    config = json.loads((run_dir / "config.json").read_text())
+    assert (config["arch"], config["kernel_init"]) == (arch, kernel_init)
     card = load_model_card(model_dir / "model.json")
     runner = LiteRTModel(card.model_file)
     logit, cam = runner.predict(np.random.default_rng(1).integers(0, 256, (64, 64), np.uint8))
