@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import keras
+import numpy as np
 
 from core.litert_model import LiteRTModel
 from core.model_card import platt_probability
@@ -113,9 +114,9 @@ def release(
     # The one threshold rule (`core.threshold_rule`) on test-dev's scores exactly as the app
     # shows and decides them: the card's stored a and b, one decimal. Unrounded scores could put
     # the card's threshold a tenth below what `pneumoscreen calibrate` proposes on the same films.
-    threshold_score = sensitivity_first_threshold(
-        y_test, scores_as_shown(test_int8, a, b), min_sensitivity
-    )
+    shown_test = scores_as_shown(test_int8, a, b)
+    threshold_score = sensitivity_first_threshold(y_test, shown_test, min_sensitivity)
+    shown_val = scores_as_shown(val_int8, a, b)
     card = _card(
         members,
         model_path,
@@ -125,8 +126,19 @@ def release(
         (a, b),
         threshold_score,
         min_sensitivity,
-        validation=screening_report(y_val, apply_platt(val_int8, a, b), threshold_score / 100),
-        test_dev=screening_report(y_test, apply_platt(test_int8, a, b), threshold_score / 100),
+        # The calls the card reports are the app's: on the shown scores, as the threshold was set.
+        validation=screening_report(
+            y_val,
+            apply_platt(val_int8, a, b),
+            threshold_score / 100,
+            decided_on=np.divide(shown_val, 100),
+        ),
+        test_dev=screening_report(
+            y_test,
+            apply_platt(test_int8, a, b),
+            threshold_score / 100,
+            decided_on=np.divide(shown_test, 100),
+        ),
         config=config,
     )
     previous = out_dir / "model.json"
