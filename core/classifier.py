@@ -11,6 +11,7 @@ from core.errors import ModelCardError
 from core.litert_model import load_for_card
 from core.model_card import ModelCard, load_model_card
 from core.preprocess import prepare_image
+from core.threshold_rule import shown_score
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ class Classifier:
         """Score an image already prepared for the model (`prepare_image` at the card's input
         size), for a caller that has prepared it for another check too."""
         logit, cam = self._model.predict(model_input)
-        score = round(self.card.score(logit), 1)
+        score = shown_score(self.card.score(logit))
         if cam is None:  # __init__ refused such models; this keeps the type checker honest
             raise ModelCardError(f"The model has no heatmap output: {self.card.model_file}")
         return Classification(score, cam, logit)

@@ -26,6 +26,16 @@ from core.preprocess import STRETCH_PERCENTILES, Tone
 CARD_FORMAT_VERSION = 1
 
 
+def platt_probability(a: float, b: float, logit: float) -> float:
+    """Platt scaling, `1 / (1 + exp(-(a * logit + b)))`, without overflow for any logit.
+
+    One function for the app and for `training.release`, which must score test-dev exactly as
+    the app will to choose the card's threshold.
+    """
+    z = a * logit + b
+    return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
+
+
 @dataclass(frozen=True)
 class ModelCard:
     """The parts of `model.json` the app acts on; `raw` keeps the whole card for display."""
@@ -57,8 +67,7 @@ class ModelCard:
 
     def probability(self, logit: float) -> float:
         """Calibrated probability of pneumonia for a raw model logit (Platt scaling)."""
-        z = self.calibration_a * logit + self.calibration_b
-        return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
+        return platt_probability(self.calibration_a, self.calibration_b, logit)
 
     def score(self, logit: float) -> float:
         """The 0-100 pneumonia score shown to users: the calibrated probability x 100."""

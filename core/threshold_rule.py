@@ -55,6 +55,11 @@ def highest_threshold_keeping_sensitivity(
     return float(descending[np.argmax(reached)])
 
 
+def shown_score(score: float) -> float:
+    """A 0-100 score as the app shows and decides it: one decimal (`core.classifier`)."""
+    return round(score, 1)
+
+
 def round_down_to_tenth(score: float) -> float:
     """`score` rounded down to one decimal: 42.07 -> 42.0, 42.1 -> 42.1.
 

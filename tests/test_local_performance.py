@@ -218,3 +218,17 @@ def test_one_film_is_a_film_not_films():
     from core.local_performance import evidence_warning
 
     assert "rest on 1 film with pneumonia and 2 without" in evidence_warning(1, 2)
+
+
+def test_training_chooses_the_threshold_on_the_scores_the_app_will_show():
+    """The 1.3.0 candidate's boundary pneumonia scored 50.679: shown (and decided) as 50.7 by
+    the app, so the card's threshold must be 50.7, as `calibrate` proposes, not floor(50.679)."""
+    from core.model_card import platt_probability
+    from training.release import scores_as_shown
+
+    a, b = 1.5538894321, 2.0900512345  # more decimals than the card stores
+    logit = (math.log(0.50679 / (1 - 0.50679)) - round(b, 6)) / round(a, 6)
+    assert 100 * platt_probability(round(a, 6), round(b, 6), logit) == pytest.approx(50.679)
+    shown = scores_as_shown([logit, 3.0, -3.0], a, b)
+    assert shown[0] == 50.7
+    assert sensitivity_first_threshold([1, 1, 0], shown, 1.0) == 50.7

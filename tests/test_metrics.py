@@ -237,6 +237,23 @@ def test_screening_report_writes_undefined_precision_as_null():
     assert report["precision"] == {"value": None, "ci95": [None, None]}
 
 
+def test_screening_report_calls_films_on_the_scores_the_app_decides_on():
+    """The boundary pneumonia of the 1.3.0 candidate: probability 0.50679, shown as 50.7 and
+    called at threshold 50.7 by the app; the card must count it, while AUC keeps the
+    probabilities."""
+    labels = [1, 1, 0, 0]
+    probabilities = [0.50679, 0.9, 0.2, 0.4]
+    shown = [0.507, 0.9, 0.2, 0.4]
+    report = metrics.screening_report(
+        labels, probabilities, 0.507, n_resamples=20, decided_on=shown
+    )
+    assert report["sensitivity"]["value"] == 1.0
+    assert report["confusion"] == {"tp": 2, "fp": 0, "tn": 2, "fn": 0}
+    assert report["auc"]["value"] == round(metrics.roc_auc(labels, probabilities), 4)
+    raw = metrics.screening_report(labels, probabilities, 0.507, n_resamples=20)
+    assert raw["sensitivity"]["value"] == 0.5
+
+
 # --- plots ---------------------------------------------------------------------------------
 
 

@@ -302,15 +302,20 @@ def screening_report(
     threshold: float,
     n_resamples: int = 1000,
     seed: int = 0,
+    decided_on: Any = None,
 ) -> dict[str, Any]:
     """Everything a model card states about one split at one threshold, JSON-ready.
 
     Each headline metric comes as {"value": v, "ci95": [lo, hi]} from a stratified bootstrap;
-    undefined values (0/0) are None. AUC uses the probabilities, the others the calls p >= t.
+    undefined values (0/0) are None. AUC and calibration use the probabilities, the others the
+    calls `decided_on >= t`: `decided_on` is what the app decides on (its shown scores, / 100),
+    the probabilities when None. Every bootstrap draws the same resamples (one seed), so the
+    two stay paired.
     """
     truth = _binary_labels(labels)
     probabilities = _probabilities(truth, probabilities)
-    counts = confusion(truth, probabilities >= threshold)
+    decided = probabilities if decided_on is None else _probabilities(truth, decided_on)
+    counts = confusion(truth, decided >= threshold)
 
     def at_threshold(name: str) -> Statistic:
         return lambda y, p: getattr(confusion(y, p >= threshold), name)
@@ -327,9 +332,10 @@ def screening_report(
         "threshold": _rounded(threshold),
     }
     for name, statistic in statistics.items():
-        low, high = bootstrap_ci(truth, probabilities, statistic, n_resamples, 0.95, seed)
+        scores = probabilities if name == "auc" else decided
+        low, high = bootstrap_ci(truth, scores, statistic, n_resamples, 0.95, seed)
         report[name] = {
-            "value": _rounded(statistic(truth, probabilities)),
+            "value": _rounded(statistic(truth, scores)),
             "ci95": [_rounded(low), _rounded(high)],
         }
     report["confusion"] = {"tp": counts.tp, "fp": counts.fp, "tn": counts.tn, "fn": counts.fn}

@@ -39,6 +39,20 @@ def _scaled_image(input_size: int):
     return inputs, layers.Rescaling(1.0 / 127.5, offset=-1.0, name="scale")(inputs)
 
 
+def _same_conv(x, filters: int, size: int, stride: int, kernel_init: str, reg, name: str):
+    """A bias-free convolution keeping `input / stride` cells (batch norm follows each one)."""
+    return layers.Conv2D(
+        filters,
+        size,
+        strides=stride,
+        padding="same",
+        use_bias=False,
+        kernel_initializer=_kernel_init(kernel_init),
+        kernel_regularizer=reg,
+        name=name,
+    )(x)
+
+
 def _cam_head(x, dropout: float, reg, kernel_init: str):
     """Dropout, a 1x1 convolution to one channel (the CAM), and its average: the logit.
 
@@ -97,16 +111,7 @@ def build_compact(
     """
     reg = keras.regularizers.L2(weight_decay) if weight_decay else None
     inputs, x = _scaled_image(input_size)
-    x = layers.Conv2D(
-        widths[0],
-        3,
-        strides=2,
-        padding="same",
-        use_bias=False,
-        kernel_initializer=_kernel_init(kernel_init),
-        kernel_regularizer=reg,
-        name="stem",
-    )(x)
+    x = _same_conv(x, widths[0], 3, 2, kernel_init, reg, "stem")
     x = layers.BatchNormalization(name="stem_bn")(x)
     x = layers.ReLU(6.0, name="stem_relu")(x)
     for stage, (width, count) in enumerate(zip(widths, blocks_per_stage, strict=True)):
@@ -132,27 +137,10 @@ def _basic_block(x, filters: int, stride: int, weight_decay: float, kernel_init:
             name=f"{name}_proj",
         )(x)
         shortcut = layers.BatchNormalization(name=f"{name}_proj_bn")(shortcut)
-    y = layers.Conv2D(
-        filters,
-        3,
-        strides=stride,
-        padding="same",
-        use_bias=False,
-        kernel_initializer=_kernel_init(kernel_init),
-        kernel_regularizer=reg,
-        name=f"{name}_c1",
-    )(x)
+    y = _same_conv(x, filters, 3, stride, kernel_init, reg, f"{name}_c1")
     y = layers.BatchNormalization(name=f"{name}_c1_bn")(y)
     y = layers.ReLU(name=f"{name}_c1_relu")(y)
-    y = layers.Conv2D(
-        filters,
-        3,
-        padding="same",
-        use_bias=False,
-        kernel_initializer=_kernel_init(kernel_init),
-        kernel_regularizer=reg,
-        name=f"{name}_c2",
-    )(y)
+    y = _same_conv(y, filters, 3, 1, kernel_init, reg, f"{name}_c2")
     y = layers.BatchNormalization(name=f"{name}_c2_bn")(y)
     y = layers.Add(name=f"{name}_add")([shortcut, y])
     return layers.ReLU(name=f"{name}_out")(y)
@@ -176,16 +164,7 @@ def build_residual(
     """
     reg = keras.regularizers.L2(weight_decay) if weight_decay else None
     inputs, x = _scaled_image(input_size)
-    x = layers.Conv2D(
-        width,
-        7,
-        strides=2,
-        padding="same",
-        use_bias=False,
-        kernel_initializer=_kernel_init(kernel_init),
-        kernel_regularizer=reg,
-        name="stem",
-    )(x)
+    x = _same_conv(x, width, 7, 2, kernel_init, reg, "stem")
     x = layers.BatchNormalization(name="stem_bn")(x)
     x = layers.ReLU(name="stem_relu")(x)
     x = layers.MaxPooling2D(3, strides=2, padding="same", name="stem_pool")(x)

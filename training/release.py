@@ -13,11 +13,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import keras
+import numpy as np
 
 from core.litert_model import LiteRTModel
+from core.model_card import platt_probability
 from core.population_check import CARD_FIELD
 from core.preprocess import STRETCH_PERCENTILES, Tone
-from core.threshold_rule import sensitivity_first_threshold
+from core.threshold_rule import sensitivity_first_threshold, shown_score
 from training.data import list_images, load_arrays, recorded_tone
 from training.evaluate import items_from_split
 from training.export import (
@@ -40,6 +42,8 @@ from training.population import CHECK_CARD, check_entry
 #: The version `export` and `reproduce` write into the model card unless told otherwise: the
 #: shipped model's. Raise it with every release (README, "A new model release").
 MODEL_VERSION = "1.3.0"
+#: Decimals of the Platt a and b the card stores, and so the app scores with.
+PLATT_DECIMALS = 6
 #: The ages of the children of the Kermany 2018 data set (1-5 years): the card's
 #: `validated_ages_years`.
 VALIDATED_AGES_YEARS = (1, 5)
@@ -51,6 +55,13 @@ ADULT_FROM_AGE_YEARS = 18
 
 class ExportCheckError(RuntimeError):
     """The int8 file disagrees with its Keras model by more than the card's tolerance."""
+
+
+def scores_as_shown(logits, a: float, b: float) -> list[float]:
+    """0-100 scores exactly as the app will show and decide them with this card: Platt with
+    the a and b the card stores (`PLATT_DECIMALS`), then one decimal (`core.classifier`)."""
+    stored_a, stored_b = round(a, PLATT_DECIMALS), round(b, PLATT_DECIMALS)
+    return [shown_score(100 * platt_probability(stored_a, stored_b, float(x))) for x in logits]
 
 
 def release(
@@ -100,11 +111,12 @@ def release(
     test_int8 = litert_logits(model_path, x_test)
 
     a, b = fit_platt(test_int8, y_test)
-    # The one threshold rule (`core.threshold_rule`), on the 0-100 score scale: the highest
-    # threshold keeping sensitivity, rounded down to one decimal, as a clinic's site threshold is.
-    threshold_score = sensitivity_first_threshold(
-        y_test, 100 * apply_platt(test_int8, a, b), min_sensitivity
-    )
+    # The one threshold rule (`core.threshold_rule`) on test-dev's scores exactly as the app
+    # shows and decides them: the card's stored a and b, one decimal. Unrounded scores could put
+    # the card's threshold a tenth below what `pneumoscreen calibrate` proposes on the same films.
+    shown_test = scores_as_shown(test_int8, a, b)
+    threshold_score = sensitivity_first_threshold(y_test, shown_test, min_sensitivity)
+    shown_val = scores_as_shown(val_int8, a, b)
     card = _card(
         members,
         model_path,
@@ -114,8 +126,19 @@ def release(
         (a, b),
         threshold_score,
         min_sensitivity,
-        validation=screening_report(y_val, apply_platt(val_int8, a, b), threshold_score / 100),
-        test_dev=screening_report(y_test, apply_platt(test_int8, a, b), threshold_score / 100),
+        # The calls the card reports are the app's: on the shown scores, as the threshold was set.
+        validation=screening_report(
+            y_val,
+            apply_platt(val_int8, a, b),
+            threshold_score / 100,
+            decided_on=np.divide(shown_val, 100),
+        ),
+        test_dev=screening_report(
+            y_test,
+            apply_platt(test_int8, a, b),
+            threshold_score / 100,
+            decided_on=np.divide(shown_test, 100),
+        ),
         config=config,
     )
     previous = out_dir / "model.json"
@@ -187,8 +210,8 @@ def _card(
         "calibration": {
             "method": "platt",
             "formula": "probability = 1 / (1 + exp(-(a * logit + b))); score = 100 * probability",
-            "a": round(platt[0], 6),
-            "b": round(platt[1], 6),
+            "a": round(platt[0], PLATT_DECIMALS),
+            "b": round(platt[1], PLATT_DECIMALS),
             "fitted_on": f"kermany-test-dev ({test_dev['n']} images), int8 logits",
         },
         "threshold": {
