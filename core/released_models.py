@@ -14,6 +14,6 @@ RELEASED_CARDS: dict[str, dict[str, str]] = {
     "a045a7ba6020c9fe376c0310d7b66cb851e28d7dc03c0ce717938846ba9029f8": {
         "card": "model.json",
         "version": "1.3.0",
-        "digest": "387a5b808c11d54c03d45f3053a1a6a537e8ebe435f2090c0dec5b15794c8c5e",
+        "digest": "3863dff5592adbc7e058b525464721fcdda6c3dddfcc58a4ab243598a05965de",
     },
 }
