@@ -14,6 +14,6 @@ RELEASED_CARDS: dict[str, dict[str, str]] = {
     "a045a7ba6020c9fe376c0310d7b66cb851e28d7dc03c0ce717938846ba9029f8": {
         "card": "model.json",
         "version": "1.3.0",
-        "digest": "3863dff5592adbc7e058b525464721fcdda6c3dddfcc58a4ab243598a05965de",
+        "digest": "897f2cc46b83b097137e379781bf33452d3534d5713a8a5be48a358247f0a0b7",
     },
 }

@@ -205,3 +205,4 @@ def test_the_exported_card_states_the_validated_ages_and_the_adult_limitation(ex
     assert card["intended_use"] == shipped["intended_use"]
     assert "independent_evaluation" not in card  # measured on other weights
     assert "adult_evaluation" not in card
+    assert "previous_release" not in card  # written where a card is replaced, not from nothing
