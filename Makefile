@@ -53,7 +53,7 @@ eda: $(DEV_STAMP)
 	$(BIN)/python -m training eda ../shared/data/kermany-train --out docs/eda
 
 evaluate: $(DEV_STAMP)
-	$(BIN)/python -m training evaluate resources/model/pneumoscreen-compact-int8.tflite \
+	$(BIN)/python -m training evaluate resources/model/pneumoscreen-residual-shallow-int8.tflite \
 		../shared/data/kermany-test-dev --out docs/evaluation/test-dev --title test-dev
 
 clean:

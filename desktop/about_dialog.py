@@ -138,30 +138,60 @@ class AboutDialog(QDialog):
                 ).format(threshold=card.threshold)
             )
             + "</p>",
-            self._performance_table(raw.get("performance", {}), raw.get("independent_evaluation")),
+            self._performance_table(
+                raw.get("performance", {}),
+                raw.get("independent_evaluation"),
+                raw.get("previous_release"),
+            ),
             self._independent_note(raw.get("independent_evaluation")),
+            self._previous_note(raw.get("previous_release")),
         ]
         note = raw.get("performance", {}).get("note")
         if note:
             parts.append(f"<p><small>{escape(card_text(note))}</small></p>")
-        parts.append(self._adult_section(raw.get("adult_evaluation")))
+        parts.append(
+            self._adult_section(
+                card.version, raw.get("adult_evaluation"), raw.get("previous_release")
+            )
+        )
         parts.append(f"<p><small>{escape(raw.get('training', {}).get('data', ''))}</small></p>")
         return "".join(parts)
 
-    def _performance_table(self, performance: dict, independent: dict | None = None) -> str:
+    def _performance_table(
+        self,
+        performance: dict,
+        independent: dict | None = None,
+        previous: dict | None = None,
+    ) -> str:
         """Validation, test-dev and, where the card has it, the independent evaluation side by
-        side; a metric a set lacks is shown as a dash, so the columns stay aligned."""
-        sets = [(key, performance[key]) for key in ("validation", "test_dev") if key in performance]
-        if independent:
-            sets.append(("independent", independent))
+        side, then the same of the model this one replaces (`previous_release`), so the clinic
+        sees old and new in one table; a metric a set lacks is shown as a dash, so the columns
+        stay aligned."""
         names = {
             "validation": self.tr("Validation"),
             "test_dev": self.tr("Test (development)"),
             "independent": self.tr("Test (independent, held out)"),
         }
+        sets = [
+            (names[key], performance[key])
+            for key in ("validation", "test_dev")
+            if key in performance
+        ]
+        if independent:
+            sets.append((names["independent"], independent))
+        if previous:
+            version = previous.get("version", "?")
+            if previous.get("test_dev"):
+                name = self.tr("Test (development), model {version}").format(version=version)
+                sets.append((name, previous["test_dev"]))
+            if previous.get("independent_evaluation"):
+                name = self.tr("Test (independent, held out), model {version}").format(
+                    version=version
+                )
+                sets.append((name, previous["independent_evaluation"]))
         head = "".join(
-            f"<th>{escape(names[key])}<br><small>n = {block.get('n', '?')}</small></th>"
-            for key, block in sets
+            f"<th>{escape(name)}<br><small>n = {block.get('n', '?')}</small></th>"
+            for name, block in sets
         )
         metrics = (
             ("auc", self.tr("AUC")),
@@ -198,14 +228,30 @@ class AboutDialog(QDialog):
         )
         return f"<p><small>{escape(text)}</small></p>"
 
-    def _adult_section(self, adults: dict | None) -> str:
-        """Adults' films, one row per set: the screening model alone (measured independently,
-        before the population check) beside the share the app now refuses without a label; a
-        dash where a figure was not measured."""
-        if not adults or not adults.get("sets"):
+    def _previous_note(self, previous: dict | None) -> str:
+        """Which model the older columns are of, and at which threshold they were counted."""
+        if not previous or not (previous.get("test_dev") or previous.get("independent_evaluation")):
+            return ""
+        text = self.tr(
+            "Model {version}, which this one replaces, is shown at its own threshold {threshold}."
+        ).format(version=previous.get("version", "?"), threshold=previous.get("threshold", "?"))
+        return f"<p><small>{escape(text)}</small></p>"
+
+    def _adult_section(
+        self, version: str, adults: dict | None, previous: dict | None = None
+    ) -> str:
+        """Adults' films, one row per set and model: the screening model alone beside the share
+        the app now refuses without a label, this model's rows first, then those of the model it
+        replaces (`previous_release`); a dash where a figure was not measured."""
+        blocks = [(version, adults)]
+        if previous:
+            blocks.append((previous.get("version", "?"), previous.get("adult_evaluation")))
+        blocks = [(name, block) for name, block in blocks if block and block.get("sets")]
+        if not blocks:
             return ""
         titles = (
             self.tr("Set"),
+            self.tr("Model"),
             "n",
             self.tr("AUC"),
             self.tr("Sensitivity"),
@@ -217,30 +263,38 @@ class AboutDialog(QDialog):
         head = f"<th width='34%'>{escape(titles[0])}</th>" + "".join(
             f"<th>{escape(title)}</th>" for title in titles[1:]
         )
-        rows = ""
-        for row in adults["sets"]:
-            refused = _NO_FIGURE
-            if "refused_now" in row:
-                refused = self.tr("{share} of {n} held out").format(
-                    share=f"{row['refused_now']:.1%}", n=row.get("n_refused_measured", "?")
-                )
-            cells = (
-                card_text(row.get("set", "")),
-                str(row.get("n", _NO_FIGURE)),
-                f"{row['auc']:.2f}" if "auc" in row else _NO_FIGURE,
-                f"{row['sensitivity']:.2f}" if "sensitivity" in row else _NO_FIGURE,
-                f"{row['normals_called_pneumonia']:.0%}"
-                if "normals_called_pneumonia" in row
-                else _NO_FIGURE,
-                refused,
-            )
-            rows += "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in cells) + "</tr>"
+        rows = "".join(
+            self._adult_row(model, row) for model, block in blocks for row in block["sets"]
+        )
+        notes = "".join(
+            f"<p><small>{escape(model)}: {escape(card_text(block.get('about', '')))}</small></p>"
+            for model, block in blocks
+        )
         return (
             "<h3>" + escape(self.tr("Adults' films")) + "</h3>"
             "<table border='1' cellpadding='4' cellspacing='0' width='100%'>"
-            f"<tr>{head}</tr>{rows}</table>"
-            f"<p><small>{escape(card_text(adults.get('about', '')))}</small></p>"
+            f"<tr>{head}</tr>{rows}</table>{notes}"
         )
+
+    def _adult_row(self, model: str, row: dict) -> str:
+        """One set's figures for one model, as a table row."""
+        refused = _NO_FIGURE
+        if "refused_now" in row:
+            refused = self.tr("{share} of {n} held out").format(
+                share=f"{row['refused_now']:.1%}", n=row.get("n_refused_measured", "?")
+            )
+        cells = (
+            card_text(row.get("set", "")),
+            model,
+            str(row.get("n", _NO_FIGURE)),
+            f"{row['auc']:.2f}" if "auc" in row else _NO_FIGURE,
+            f"{row['sensitivity']:.2f}" if "sensitivity" in row else _NO_FIGURE,
+            f"{row['normals_called_pneumonia']:.0%}"
+            if "normals_called_pneumonia" in row
+            else _NO_FIGURE,
+            refused,
+        )
+        return "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in cells) + "</tr>"
 
     def licences_html(self) -> str:
         rows = "".join(

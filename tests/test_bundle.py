@@ -218,6 +218,14 @@ def test_no_network_code_inside(bundle):
     assert (bundle / "_internal" / "libcrypto.so.3").is_file()
 
 
+def test_the_codecs_of_dicom_character_sets_are_inside_and_big5_is_not(bundle):
+    """pydicom decodes Japanese, Korean and Chinese DICOM text with these; Big5 and HKSCS
+    (`_codecs_tw`, `_codecs_hk`) are no DICOM character set and are left out (build.spec)."""
+    inside = {p.name.split(".")[0] for p in lib_dynload(bundle).glob("_codecs_*")}
+    assert {"_codecs_jp", "_codecs_kr", "_codecs_cn", "_codecs_iso2022"} <= inside
+    assert not inside & {"_codecs_tw", "_codecs_hk"}
+
+
 def test_bundle_meets_the_size_targets(dist, bundle):
     """The issue's targets: <= 200 MB unpacked, <= 80 MB as the .tar.gz (1 MB = 10^6 bytes)."""
     assert folder_bytes(bundle) <= 200 * MB

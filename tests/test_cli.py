@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from core import cli
 from core.csv_export import CSV_COLUMNS
+from core.model_card import load_model_card
 from core.paths import result_log_path
 from core.result_log import ResultLog
 from core.review import Review, ReviewDecision
@@ -108,13 +110,12 @@ def test_a_blank_image_is_rejected_with_a_reason(tmp_path):
     assert "blank" in row["reason"]
 
 
-@pytest.mark.parametrize(
-    "tampered", ["pneumoscreen-compact-int8.tflite", "frontal-gate-int8.tflite"]
-)
-def test_a_tampered_model_is_refused_with_exit_status_1(tmp_path, monkeypatch, capsys, tampered):
+@pytest.mark.parametrize("card_name", ["model.json", "frontal-gate.json"])
+def test_a_tampered_model_is_refused_with_exit_status_1(tmp_path, monkeypatch, capsys, card_name):
+    """The screening model's file, then the view gate's: each named by its own card."""
     model_dir = tmp_path / "model"
     shutil.copytree(SHIPPED_MODEL_DIR, model_dir)
-    tflite = model_dir / tampered
+    tflite = model_dir / json.loads((model_dir / card_name).read_text(encoding="utf-8"))["file"]
     tflite.write_bytes(tflite.read_bytes()[:-10] + b"0123456789")
     monkeypatch.setattr(cli, "model_card_path", lambda: model_dir / "model.json")
     assert cli.main(["screen", str(tmp_path)]) == 1
@@ -159,4 +160,5 @@ def test_export_carries_each_results_latest_review_and_its_threshold_source(shar
 
 def test_info_shows_the_threshold_in_force_and_its_source(capsys):
     assert cli.main(["info"]) == 0
-    assert "threshold in force: 42.0 (the model's threshold)" in capsys.readouterr().out
+    threshold = load_model_card(SHIPPED_MODEL_DIR / "model.json").threshold
+    assert f"threshold in force: {threshold} (the model's threshold)" in capsys.readouterr().out

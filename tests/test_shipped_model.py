@@ -16,8 +16,9 @@ def card():
     return load_model_card(SHIPPED_MODEL_DIR / "model.json")
 
 
-def test_the_shipped_file_is_int8_and_under_one_megabyte(card):
-    assert card.model_file.stat().st_size <= 1_000_000
+def test_the_shipped_file_is_int8_and_within_the_size_limit(card):
+    """Issue 15's limit: at most 1.5 MB (10^6 bytes a MB) for the int8 screening file."""
+    assert card.model_file.stat().st_size <= 1_500_000
     assert LiteRTModel(card.model_file).input_dtype == np.int8
 
 

@@ -151,7 +151,7 @@ def test_the_card_records_the_int8_check_calibration_and_threshold(exported):
 
 
 def test_a_config_records_the_input_size_it_trains_at_never_a_default():
-    assert [member.input_size for member in SHIPPED_MEMBERS] == [192, 192]
+    assert [member.input_size for member in SHIPPED_MEMBERS] == [192]
     assert TrainConfig(arch="seed-final").input_size == 150
     assert TrainConfig(input_size=64).input_size == 64
 
@@ -205,3 +205,4 @@ def test_the_exported_card_states_the_validated_ages_and_the_adult_limitation(ex
     assert card["intended_use"] == shipped["intended_use"]
     assert "independent_evaluation" not in card  # measured on other weights
     assert "adult_evaluation" not in card
+    assert "previous_release" not in card  # written where a card is replaced, not from nothing

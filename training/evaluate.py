@@ -16,8 +16,9 @@ import numpy as np
 
 from core.errors import ModelError
 from core.litert_model import LiteRTModel
-from core.model_card import load_model_card
+from core.model_card import load_model_card, platt_probability
 from core.preprocess import Tone
+from core.threshold_rule import shown_score
 from training.data import LabeledImage, list_images, load_arrays, read_grayscale, recorded_tone
 from training.metrics import apply_platt, confusion, screening_report
 from training.plots import plot_confusion, plot_error_gallery, plot_reliability, plot_roc
@@ -103,12 +104,22 @@ def evaluate(
     )
     logits = predict_logits(model_path, images)
     probabilities = apply_platt(logits, calibration.a, calibration.b)
-    report = screening_report(labels, probabilities, calibration.threshold)
+    # The calls are the app's: on the score it shows (one decimal), as the card's are.
+    shown = (
+        np.array(
+            [
+                shown_score(100 * platt_probability(calibration.a, calibration.b, x))
+                for x in logits.tolist()
+            ]
+        )
+        / 100
+    )
+    report = screening_report(labels, probabilities, calibration.threshold, decided_on=shown)
     report["calibration"] = calibration.source
     operating = {title: (report["sensitivity"]["value"], report["specificity"]["value"])}
     plot_roc({title: (labels, probabilities)}, out_dir / "roc.png", f"ROC: {title}", operating)
     plot_reliability(labels, probabilities, out_dir / "reliability.png", f"Reliability: {title}")
-    calls = probabilities >= calibration.threshold
+    calls = shown >= calibration.threshold
     plot_confusion(confusion(labels, calls), out_dir / "confusion.png", f"Confusion: {title}")
     _write_galleries(items, labels, probabilities, calls, out_dir, title)
     (out_dir / "metrics.json").write_text(json.dumps(report, indent=2) + "\n")

@@ -105,7 +105,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+35"/>
         <source>Validation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -120,19 +120,29 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+43"/>
+        <location line="+12"/>
+        <source>Test (development), model {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Test (independent, held out), model {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+59"/>
         <source>AUC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-42"/>
-        <location line="+43"/>
+        <location line="-58"/>
+        <location line="+59"/>
         <source>Sensitivity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-58"/>
         <source>Specificity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -147,8 +157,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+15"/>
+        <source>Model {version}, which this one replaces, is shown at its own threshold {threshold}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+17"/>
         <source>Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -162,17 +182,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+24"/>
         <source>{share} of {n} held out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-9"/>
         <source>Adults&apos; films</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+31"/>
         <source>Qt {qt}, PySide6 {pyside}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -363,12 +383,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Whatever this rule, an adult&apos;s film is never scored: on adults the model&apos;s score means nothing. That holds for a patient known to be {adult} years or older, and for a film whose patient&apos;s age is not known and that looks like an adult&apos;s; typing a child&apos;s age gets such a film screened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Reject films outside the validated ages ({ages} years)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -463,7 +483,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+52"/>
         <source>Pneumonia score {score} of 100. The threshold is {threshold}: a score at or above it means pneumonia is likely.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1023,7 +1043,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>On adults&apos; films its score carries no information (AUC 0.44 against NIH&apos;s labels), so a film of unknown age that looks like an adult&apos;s is not scored: the population check refused 98% of held-out adult films and 3.7% of held-out children&apos;s films, all normal.</source>
+        <source>On adults&apos; films its score carries no information (AUC 0.38 against NIH&apos;s labels), so a film of unknown age that looks like an adult&apos;s is not scored: the population check refused 98% of held-out adult films and 3.7% of held-out children&apos;s films, all normal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1032,7 +1052,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>327 images of the official test split that were never given to the developers, measured independently of them with the int8 file at the shipped threshold</source>
         <extracomment>What the figures are: `independent_evaluation.about` (`.set` where a card has no `about`) and `performance.note`.</extracomment>
         <translation type="unfinished"></translation>
@@ -1043,9 +1063,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>adults&apos; frontal chest X-rays: the screening model alone, measured independently of the developers with the int8 file at the shipped threshold, before the population check existed; and the share of films the app now refuses without a label when the age is not known, measured by the developers on the held-out part of each folder</source>
-        <extracomment>`adult_evaluation.about` and each of its sets&apos; `set`.</extracomment>
+        <extracomment>`adult_evaluation.about` and each of its sets&apos; `set`, the card&apos;s own and its `previous_release`&apos;s.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>adults&apos; frontal chest X-rays, the held-out part of each folder (no adult film trained or chose this model): the screening model alone, measured by the developers with the int8 file at the shipped threshold, every film scored; and the share of films the app refuses without a label when the age is not known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1055,6 +1080,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>NIH adults&apos; pneumonias confirmed by RSNA radiologists, against NIH&apos;s normals (nih-adult)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>NIH adults read as normal by RSNA radiologists (rsna-normal-adult)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1108,7 +1138,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+44"/>
         <source>The patient is {age} old: {warning}. Read this result with care.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2397,7 +2427,7 @@ From now on a film scoring {threshold} or more is labelled â€œPneumonia likelyâ€
 <context>
     <name>Threshold</name>
     <message>
-        <location filename="../../desktop/threshold_state.py" line="+51"/>
+        <location filename="../../desktop/threshold_state.py" line="+58"/>
         <source>Threshold {threshold} ({source})</source>
         <translation type="unfinished"></translation>
     </message>

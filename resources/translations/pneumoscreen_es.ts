@@ -105,7 +105,7 @@
         <translation>Con el umbral de decisión {threshold} (puntuación 0-100) e intervalos de confianza del 95%:</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+35"/>
         <source>Validation</source>
         <translation>Validación</translation>
     </message>
@@ -120,19 +120,29 @@
         <translation>Prueba (independiente, reservada)</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+43"/>
+        <location line="+12"/>
+        <source>Test (development), model {version}</source>
+        <translation>Prueba (desarrollo), modelo {version}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Test (independent, held out), model {version}</source>
+        <translation>Prueba (independiente, reservada), modelo {version}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+59"/>
         <source>AUC</source>
         <translation>AUC</translation>
     </message>
     <message>
-        <location line="-42"/>
-        <location line="+43"/>
+        <location line="-58"/>
+        <location line="+59"/>
         <source>Sensitivity</source>
         <translation>Sensibilidad</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-58"/>
         <source>Specificity</source>
         <translation>Especificidad</translation>
     </message>
@@ -147,9 +157,19 @@
         <translation>Evaluación independiente: {about}. {positive} con neumonía, {negative} sin neumonía; {rejected} rechazadas por los controles de calidad.</translation>
     </message>
     <message>
+        <location line="+15"/>
+        <source>Model {version}, which this one replaces, is shown at its own threshold {threshold}.</source>
+        <translation>El modelo {version}, al que este sustituye, se muestra con su propio umbral {threshold}.</translation>
+    </message>
+    <message>
         <location line="+17"/>
         <source>Set</source>
         <translation>Conjunto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
+        <translation>Modelo</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -162,17 +182,17 @@
         <translation>Rechazadas ahora, sin etiqueta</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+24"/>
         <source>{share} of {n} held out</source>
         <translation>{share} de {n} reservadas</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-9"/>
         <source>Adults&apos; films</source>
         <translation>Radiografías de adultos</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+31"/>
         <source>Qt {qt}, PySide6 {pyside}</source>
         <translation>Qt {qt}, PySide6 {pyside}</translation>
     </message>
@@ -363,12 +383,12 @@
         <translation>Sea cual sea esta regla, una radiografía cuya edad del paciente no se conoce y que parece de un adulto nunca se analiza: en adultos, la puntuación del modelo no significa nada. Escribir la edad de un niño permite analizarla.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Whatever this rule, an adult&apos;s film is never scored: on adults the model&apos;s score means nothing. That holds for a patient known to be {adult} years or older, and for a film whose patient&apos;s age is not known and that looks like an adult&apos;s; typing a child&apos;s age gets such a film screened.</source>
         <translation>Sea cual sea esta regla, una radiografía de adulto nunca se analiza: en adultos, la puntuación del modelo no significa nada. Esto vale para un paciente que se sabe que tiene {adult} años o más, y para una radiografía cuya edad del paciente no se conoce y que parece de un adulto; escribir la edad de un niño permite analizar esa radiografía.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Reject films outside the validated ages ({ages} years)</source>
         <translation>&amp;Rechazar las radiografías fuera de las edades validadas ({ages} años)</translation>
     </message>
@@ -463,7 +483,7 @@
         <translation>&lt;b&gt;Apoyo al tamizaje, no un diagnóstico.&lt;/b&gt; Un profesional de salud debe revisar cada imagen. El modelo se entrenó con radiografías de tórax frontales de niños de un solo hospital.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+52"/>
         <source>Pneumonia score {score} of 100. The threshold is {threshold}: a score at or above it means pneumonia is likely.</source>
         <translation>Puntuación de neumonía: {score} de 100. El umbral es {threshold}: una puntuación igual o superior indica que la neumonía es probable.</translation>
     </message>
@@ -1024,8 +1044,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>On adults&apos; films its score carries no information (AUC 0.44 against NIH&apos;s labels), so a film of unknown age that looks like an adult&apos;s is not scored: the population check refused 98% of held-out adult films and 3.7% of held-out children&apos;s films, all normal.</source>
-        <translation>En radiografías de adultos su puntuación no aporta información (AUC 0,44 frente a las etiquetas del NIH); por eso, una radiografía de edad desconocida que parezca de adulto no se analiza: el control de población rechazó el 98 % de las radiografías de adultos reservadas para la evaluación y el 3,7 % de las de niños, todas normales.</translation>
+        <source>On adults&apos; films its score carries no information (AUC 0.38 against NIH&apos;s labels), so a film of unknown age that looks like an adult&apos;s is not scored: the population check refused 98% of held-out adult films and 3.7% of held-out children&apos;s films, all normal.</source>
+        <translation>En radiografías de adultos su puntuación no aporta información (AUC 0,38 frente a las etiquetas del NIH); por eso, una radiografía de edad desconocida que parezca de adulto no se analiza: el control de población rechazó el 98 % de las radiografías de adultos reservadas para la evaluación y el 3,7 % de las de niños, todas normales.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1033,7 +1053,7 @@
         <translation>Un paciente que se sabe que tiene 18 años o más tampoco recibe puntuación, sea cual sea la regla de edad local: los adultos medidos tenían entre 18 y 85 años.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>327 images of the official test split that were never given to the developers, measured independently of them with the int8 file at the shipped threshold</source>
         <extracomment>What the figures are: `independent_evaluation.about` (`.set` where a card has no `about`) and `performance.note`.</extracomment>
         <translation>327 imágenes de la partición de prueba oficial que nunca se entregaron a los desarrolladores, medidas de forma independiente con el archivo int8 en el umbral distribuido</translation>
@@ -1044,10 +1064,15 @@
         <translation>medido con el archivo int8 en el umbral distribuido; test-dev también se usó para elegir la calibración y el umbral, por lo que sus cifras son optimistas; una mitad independiente y reservada de la partición de prueba mide el modelo por separado</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>adults&apos; frontal chest X-rays: the screening model alone, measured independently of the developers with the int8 file at the shipped threshold, before the population check existed; and the share of films the app now refuses without a label when the age is not known, measured by the developers on the held-out part of each folder</source>
-        <extracomment>`adult_evaluation.about` and each of its sets&apos; `set`.</extracomment>
+        <extracomment>`adult_evaluation.about` and each of its sets&apos; `set`, the card&apos;s own and its `previous_release`&apos;s.</extracomment>
         <translation>radiografías frontales de tórax de adultos: el modelo de cribado solo, medido independientemente de los desarrolladores con el archivo int8 en el umbral distribuido, antes de que existiera la comprobación de población; y la parte de las radiografías que la aplicación ahora rechaza sin etiqueta cuando no se conoce la edad, medida por los desarrolladores en la parte reservada de cada carpeta</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>adults&apos; frontal chest X-rays, the held-out part of each folder (no adult film trained or chose this model): the screening model alone, measured by the developers with the int8 file at the shipped threshold, every film scored; and the share of films the app refuses without a label when the age is not known</source>
+        <translation>radiografías frontales de tórax de adultos, la parte reservada de cada carpeta (ninguna radiografía de adulto entrenó ni eligió este modelo): el modelo de cribado solo, medido por los desarrolladores con el archivo int8 en el umbral distribuido, con todas las radiografías puntuadas; y la parte de las radiografías que la aplicación rechaza sin etiqueta cuando no se conoce la edad</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1056,6 +1081,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>NIH adults&apos; pneumonias confirmed by RSNA radiologists, against NIH&apos;s normals (nih-adult)</source>
+        <translation>Neumonías de adultos del NIH confirmadas por radiólogos de la RSNA, frente a los normales del NIH (nih-adult)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>NIH adults read as normal by RSNA radiologists (rsna-normal-adult)</source>
         <translation>Adultos del NIH leídos como normales por radiólogos de la RSNA (rsna-normal-adult)</translation>
     </message>
@@ -1109,7 +1139,7 @@
         <translation>{n} semanas</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+44"/>
         <source>The patient is {age} old: {warning}. Read this result with care.</source>
         <translation>El paciente tiene {age}: {warning}. Interprete este resultado con cuidado.</translation>
     </message>
@@ -2402,7 +2432,7 @@ A partir de ahora, una radiografía con una puntuación de {threshold} o más se
 <context>
     <name>Threshold</name>
     <message>
-        <location filename="../../desktop/threshold_state.py" line="+51"/>
+        <location filename="../../desktop/threshold_state.py" line="+58"/>
         <source>Threshold {threshold} ({source})</source>
         <translation>Umbral {threshold} ({source})</translation>
     </message>

@@ -105,7 +105,7 @@
         <translation>Au seuil de décision {threshold} (score 0-100), avec intervalles de confiance à 95&#xa0;%&#xa0;:</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+35"/>
         <source>Validation</source>
         <translation>Validation</translation>
     </message>
@@ -120,19 +120,29 @@
         <translation>Test (indépendant, jeu réservé)</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+43"/>
+        <location line="+12"/>
+        <source>Test (development), model {version}</source>
+        <translation>Test (développement), modèle {version}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Test (independent, held out), model {version}</source>
+        <translation>Test (indépendant, jeu réservé), modèle {version}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+59"/>
         <source>AUC</source>
         <translation>AUC</translation>
     </message>
     <message>
-        <location line="-42"/>
-        <location line="+43"/>
+        <location line="-58"/>
+        <location line="+59"/>
         <source>Sensitivity</source>
         <translation>Sensibilité</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-58"/>
         <source>Specificity</source>
         <translation>Spécificité</translation>
     </message>
@@ -147,9 +157,19 @@
         <translation>Évaluation indépendante&#xa0;: {about}. {positive} avec pneumonie, {negative} sans&#xa0;; {rejected} refusés par les contrôles de qualité.</translation>
     </message>
     <message>
+        <location line="+15"/>
+        <source>Model {version}, which this one replaces, is shown at its own threshold {threshold}.</source>
+        <translation>Le modèle {version}, que celui-ci remplace, est présenté à son propre seuil {threshold}.</translation>
+    </message>
+    <message>
         <location line="+17"/>
         <source>Set</source>
         <translation>Jeu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
+        <translation>Modèle</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -162,17 +182,17 @@
         <translation>Refusés désormais, sans étiquette</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+24"/>
         <source>{share} of {n} held out</source>
         <translation>{share} de {n} réservés</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-9"/>
         <source>Adults&apos; films</source>
         <translation>Clichés d&apos;adultes</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+31"/>
         <source>Qt {qt}, PySide6 {pyside}</source>
         <translation>Qt {qt}, PySide6 {pyside}</translation>
     </message>
@@ -363,12 +383,12 @@
         <translation>Quelle que soit cette règle, un cliché dont l&apos;âge du patient est inconnu et qui ressemble à celui d&apos;un adulte n&apos;est jamais analysé&#xa0;: chez l&apos;adulte, le score du modèle ne veut rien dire. Saisir l&apos;âge d&apos;un enfant permet de l&apos;analyser.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Whatever this rule, an adult&apos;s film is never scored: on adults the model&apos;s score means nothing. That holds for a patient known to be {adult} years or older, and for a film whose patient&apos;s age is not known and that looks like an adult&apos;s; typing a child&apos;s age gets such a film screened.</source>
         <translation>Quelle que soit cette règle, un cliché d&apos;adulte n&apos;est jamais analysé&#xa0;: chez l&apos;adulte, le score du modèle ne veut rien dire. Cela vaut pour un patient dont on sait qu&apos;il a {adult} ans ou plus, et pour un cliché dont l&apos;âge du patient est inconnu et qui ressemble à celui d&apos;un adulte&#xa0;; saisir l&apos;âge d&apos;un enfant permet d&apos;analyser un tel cliché.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Reject films outside the validated ages ({ages} years)</source>
         <translation>&amp;Rejeter les clichés hors des âges validés ({ages} ans)</translation>
     </message>
@@ -463,7 +483,7 @@
         <translation>&lt;b&gt;Aide au dépistage, pas un diagnostic.&lt;/b&gt; Un clinicien doit relire chaque image. Le modèle a été entraîné sur des radiographies thoraciques de face d&apos;enfants provenant d&apos;un seul hôpital.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+52"/>
         <source>Pneumonia score {score} of 100. The threshold is {threshold}: a score at or above it means pneumonia is likely.</source>
         <translation>Score de pneumonie {score} sur 100. Le seuil est {threshold}&#xa0;: un score égal ou supérieur au seuil indique une pneumonie probable.</translation>
     </message>
@@ -1024,8 +1044,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>On adults&apos; films its score carries no information (AUC 0.44 against NIH&apos;s labels), so a film of unknown age that looks like an adult&apos;s is not scored: the population check refused 98% of held-out adult films and 3.7% of held-out children&apos;s films, all normal.</source>
-        <translation>Sur les clichés d&apos;adultes, son score n&apos;apporte aucune information (AUC 0,44 par rapport aux étiquettes du NIH) ; un cliché d&apos;âge inconnu qui ressemble à celui d&apos;un adulte n&apos;est donc pas analysé : le contrôle de population a refusé 98 % des clichés d&apos;adultes réservés à l&apos;évaluation et 3,7 % des clichés d&apos;enfants réservés, tous normaux.</translation>
+        <source>On adults&apos; films its score carries no information (AUC 0.38 against NIH&apos;s labels), so a film of unknown age that looks like an adult&apos;s is not scored: the population check refused 98% of held-out adult films and 3.7% of held-out children&apos;s films, all normal.</source>
+        <translation>Sur les clichés d&apos;adultes, son score n&apos;apporte aucune information (AUC 0,38 par rapport aux étiquettes du NIH)&#xa0;; un cliché d&apos;âge inconnu qui ressemble à celui d&apos;un adulte n&apos;est donc pas analysé&#xa0;: le contrôle de population a refusé 98&#xa0;% des clichés d&apos;adultes réservés à l&apos;évaluation et 3,7&#xa0;% des clichés d&apos;enfants réservés, tous normaux.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1033,7 +1053,7 @@
         <translation>Un patient dont on sait qu&apos;il a 18 ans ou plus n&apos;obtient pas de score non plus, quelle que soit la règle d&apos;âge du site&#xa0;: les adultes mesurés avaient de 18 à 85 ans.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>327 images of the official test split that were never given to the developers, measured independently of them with the int8 file at the shipped threshold</source>
         <extracomment>What the figures are: `independent_evaluation.about` (`.set` where a card has no `about`) and `performance.note`.</extracomment>
         <translation>327 images de la partie test officielle jamais remises aux développeurs, mesurées indépendamment d&apos;eux avec le fichier int8 au seuil livré</translation>
@@ -1044,10 +1064,15 @@
         <translation>mesuré sur le fichier int8 au seuil livré&#xa0;; test-dev a aussi servi à choisir la calibration et le seuil, ses chiffres sont donc optimistes&#xa0;; une moitié indépendante et réservée de la partie test mesure le modèle séparément</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>adults&apos; frontal chest X-rays: the screening model alone, measured independently of the developers with the int8 file at the shipped threshold, before the population check existed; and the share of films the app now refuses without a label when the age is not known, measured by the developers on the held-out part of each folder</source>
-        <extracomment>`adult_evaluation.about` and each of its sets&apos; `set`.</extracomment>
+        <extracomment>`adult_evaluation.about` and each of its sets&apos; `set`, the card&apos;s own and its `previous_release`&apos;s.</extracomment>
         <translation>radiographies thoraciques de face d&apos;adultes&#xa0;: le modèle de dépistage seul, mesuré indépendamment des développeurs avec le fichier int8 au seuil livré, avant que le contrôle de population n&apos;existe&#xa0;; et la part des clichés que l&apos;application refuse désormais sans étiquette quand l&apos;âge n&apos;est pas connu, mesurée par les développeurs sur la partie réservée de chaque dossier</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>adults&apos; frontal chest X-rays, the held-out part of each folder (no adult film trained or chose this model): the screening model alone, measured by the developers with the int8 file at the shipped threshold, every film scored; and the share of films the app refuses without a label when the age is not known</source>
+        <translation>radiographies thoraciques de face d&apos;adultes, la partie réservée de chaque dossier (aucun cliché d&apos;adulte n&apos;a entraîné ni choisi ce modèle)&#xa0;: le modèle de dépistage seul, mesuré par les développeurs avec le fichier int8 au seuil livré, chaque cliché ayant reçu un score&#xa0;; et la part des clichés que l&apos;application refuse sans étiquette quand l&apos;âge n&apos;est pas connu</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1056,6 +1081,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>NIH adults&apos; pneumonias confirmed by RSNA radiologists, against NIH&apos;s normals (nih-adult)</source>
+        <translation>Pneumonies d&apos;adultes du NIH confirmées par des radiologues de la RSNA, face aux normaux du NIH (nih-adult)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>NIH adults read as normal by RSNA radiologists (rsna-normal-adult)</source>
         <translation>Adultes du NIH lus normaux par des radiologues de la RSNA (rsna-normal-adult)</translation>
     </message>
@@ -1109,7 +1139,7 @@
         <translation>{n}&#xa0;semaines</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+44"/>
         <source>The patient is {age} old: {warning}. Read this result with care.</source>
         <translation>Le patient a {age}&#xa0;: {warning}. Interprétez ce résultat avec prudence.</translation>
     </message>
@@ -1560,7 +1590,7 @@ saisissez les données du patient…</translation>
     <message>
         <location line="+1"/>
         <source>This film looks like an adult&apos;s. The model was validated on young children only, so it was not scored. If the patient is a young child, type the age in the patient&apos;s details: the film is then screened.</source>
-        <translation>Ce cliché ressemble à celui d&apos;un adulte. Le modèle n&apos;a été validé que chez de jeunes enfants, il n&apos;a donc pas été analysé. Si le patient est un jeune enfant, saisissez son âge dans les informations du patient : le cliché sera alors analysé.</translation>
+        <translation>Ce cliché ressemble à celui d&apos;un adulte. Le modèle n&apos;a été validé que chez de jeunes enfants, il n&apos;a donc pas été analysé. Si le patient est un jeune enfant, saisissez son âge dans les informations du patient&#xa0;: le cliché sera alors analysé.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2402,7 +2432,7 @@ Désormais, un cliché dont le score est de {threshold} ou plus sera libellé «
 <context>
     <name>Threshold</name>
     <message>
-        <location filename="../../desktop/threshold_state.py" line="+51"/>
+        <location filename="../../desktop/threshold_state.py" line="+58"/>
         <source>Threshold {threshold} ({source})</source>
         <translation>Seuil {threshold} ({source})</translation>
     </message>

@@ -105,7 +105,7 @@
         <translation>No limiar de decisão {threshold} (pontuação 0-100), com intervalos de confiança de 95%:</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+35"/>
         <source>Validation</source>
         <translation>Validação</translation>
     </message>
@@ -120,19 +120,29 @@
         <translation>Teste (independente, reservado)</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+43"/>
+        <location line="+12"/>
+        <source>Test (development), model {version}</source>
+        <translation>Teste (desenvolvimento), modelo {version}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Test (independent, held out), model {version}</source>
+        <translation>Teste (independente, reservado), modelo {version}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+59"/>
         <source>AUC</source>
         <translation>AUC</translation>
     </message>
     <message>
-        <location line="-42"/>
-        <location line="+43"/>
+        <location line="-58"/>
+        <location line="+59"/>
         <source>Sensitivity</source>
         <translation>Sensibilidade</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-58"/>
         <source>Specificity</source>
         <translation>Especificidade</translation>
     </message>
@@ -147,9 +157,19 @@
         <translation>Avaliação independente: {about}. {positive} com pneumonia, {negative} sem; {rejected} recusadas pelos controlos de qualidade.</translation>
     </message>
     <message>
+        <location line="+15"/>
+        <source>Model {version}, which this one replaces, is shown at its own threshold {threshold}.</source>
+        <translation>O modelo {version}, que este substitui, é apresentado no seu próprio limiar {threshold}.</translation>
+    </message>
+    <message>
         <location line="+17"/>
         <source>Set</source>
         <translation>Conjunto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
+        <translation>Modelo</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -162,17 +182,17 @@
         <translation>Recusadas agora, sem rótulo</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+24"/>
         <source>{share} of {n} held out</source>
         <translation>{share} de {n} reservadas</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-9"/>
         <source>Adults&apos; films</source>
         <translation>Radiografias de adultos</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+31"/>
         <source>Qt {qt}, PySide6 {pyside}</source>
         <translation>Qt {qt}, PySide6 {pyside}</translation>
     </message>
@@ -363,12 +383,12 @@
         <translation>Seja qual for esta regra, uma radiografia cuja idade do doente não é conhecida e que parece de um adulto nunca é analisada: em adultos, a pontuação do modelo não significa nada. Introduzir a idade de uma criança permite analisá-la.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Whatever this rule, an adult&apos;s film is never scored: on adults the model&apos;s score means nothing. That holds for a patient known to be {adult} years or older, and for a film whose patient&apos;s age is not known and that looks like an adult&apos;s; typing a child&apos;s age gets such a film screened.</source>
         <translation>Seja qual for esta regra, uma radiografia de adulto nunca é analisada: em adultos, a pontuação do modelo não significa nada. Isto vale para um doente que se sabe ter {adult} anos ou mais, e para uma radiografia cuja idade do doente não é conhecida e que parece de um adulto; introduzir a idade de uma criança permite analisar essa radiografia.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Reject films outside the validated ages ({ages} years)</source>
         <translation>&amp;Rejeitar radiografias fora das idades validadas ({ages} anos)</translation>
     </message>
@@ -463,7 +483,7 @@
         <translation>&lt;b&gt;Auxiliar de rastreio, não um diagnóstico.&lt;/b&gt; Um clínico tem de rever todas as imagens. O modelo foi treinado com radiografias frontais do tórax de crianças de um único hospital.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+52"/>
         <source>Pneumonia score {score} of 100. The threshold is {threshold}: a score at or above it means pneumonia is likely.</source>
         <translation>Pontuação de pneumonia {score} em 100. O limiar é {threshold}: uma pontuação igual ou superior significa que a pneumonia é provável.</translation>
     </message>
@@ -1024,8 +1044,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>On adults&apos; films its score carries no information (AUC 0.44 against NIH&apos;s labels), so a film of unknown age that looks like an adult&apos;s is not scored: the population check refused 98% of held-out adult films and 3.7% of held-out children&apos;s films, all normal.</source>
-        <translation>Em radiografias de adultos, a sua pontuação não traz informação (AUC 0,44 face aos rótulos do NIH); por isso, uma radiografia de idade desconhecida que pareça de adulto não é analisada: a verificação de população recusou 98% das radiografias de adultos reservadas para avaliação e 3,7% das de crianças, todas normais.</translation>
+        <source>On adults&apos; films its score carries no information (AUC 0.38 against NIH&apos;s labels), so a film of unknown age that looks like an adult&apos;s is not scored: the population check refused 98% of held-out adult films and 3.7% of held-out children&apos;s films, all normal.</source>
+        <translation>Em radiografias de adultos, a sua pontuação não traz informação (AUC 0,38 face aos rótulos do NIH); por isso, uma radiografia de idade desconhecida que pareça de adulto não é analisada: a verificação de população recusou 98% das radiografias de adultos reservadas para avaliação e 3,7% das de crianças, todas normais.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1033,7 +1053,7 @@
         <translation>Um doente que se sabe ter 18 anos ou mais também não recebe pontuação, seja qual for a regra de idade local: os adultos medidos tinham entre 18 e 85 anos.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>327 images of the official test split that were never given to the developers, measured independently of them with the int8 file at the shipped threshold</source>
         <extracomment>What the figures are: `independent_evaluation.about` (`.set` where a card has no `about`) and `performance.note`.</extracomment>
         <translation>327 imagens da partição de teste oficial nunca entregues aos programadores, medidas independentemente deles com o ficheiro int8 no limiar distribuído</translation>
@@ -1044,10 +1064,15 @@
         <translation>medido com o ficheiro int8 no limiar distribuído; o test-dev também serviu para escolher a calibração e o limiar, pelo que os seus valores são optimistas; uma metade independente e reservada da partição de teste mede o modelo separadamente</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>adults&apos; frontal chest X-rays: the screening model alone, measured independently of the developers with the int8 file at the shipped threshold, before the population check existed; and the share of films the app now refuses without a label when the age is not known, measured by the developers on the held-out part of each folder</source>
-        <extracomment>`adult_evaluation.about` and each of its sets&apos; `set`.</extracomment>
+        <extracomment>`adult_evaluation.about` and each of its sets&apos; `set`, the card&apos;s own and its `previous_release`&apos;s.</extracomment>
         <translation>radiografias frontais do tórax de adultos: o modelo de rastreio sozinho, medido independentemente dos programadores com o ficheiro int8 no limiar distribuído, antes de existir a verificação de população; e a parte das radiografias que a aplicação agora recusa sem rótulo quando a idade não é conhecida, medida pelos programadores na parte reservada de cada pasta</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>adults&apos; frontal chest X-rays, the held-out part of each folder (no adult film trained or chose this model): the screening model alone, measured by the developers with the int8 file at the shipped threshold, every film scored; and the share of films the app refuses without a label when the age is not known</source>
+        <translation>radiografias frontais do tórax de adultos, a parte reservada de cada pasta (nenhuma radiografia de adulto treinou ou escolheu este modelo): o modelo de rastreio sozinho, medido pelos programadores com o ficheiro int8 no limiar distribuído, com todas as radiografias pontuadas; e a parte das radiografias que a aplicação recusa sem rótulo quando a idade não é conhecida</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1056,6 +1081,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>NIH adults&apos; pneumonias confirmed by RSNA radiologists, against NIH&apos;s normals (nih-adult)</source>
+        <translation>Pneumonias de adultos do NIH confirmadas por radiologistas da RSNA, face aos normais do NIH (nih-adult)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>NIH adults read as normal by RSNA radiologists (rsna-normal-adult)</source>
         <translation>Adultos do NIH lidos como normais por radiologistas da RSNA (rsna-normal-adult)</translation>
     </message>
@@ -1109,7 +1139,7 @@
         <translation>{n} semanas</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+44"/>
         <source>The patient is {age} old: {warning}. Read this result with care.</source>
         <translation>O paciente tem {age} de idade: {warning}. Interprete este resultado com cuidado.</translation>
     </message>
@@ -2402,7 +2432,7 @@ A partir de agora, uma radiografia com pontuação igual ou superior a {threshol
 <context>
     <name>Threshold</name>
     <message>
-        <location filename="../../desktop/threshold_state.py" line="+51"/>
+        <location filename="../../desktop/threshold_state.py" line="+58"/>
         <source>Threshold {threshold} ({source})</source>
         <translation>Limiar {threshold} ({source})</translation>
     </message>
