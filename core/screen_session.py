@@ -7,7 +7,9 @@ result whichever command screened it. `screen` and `calibrate` show the same pro
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -76,17 +78,50 @@ def screen_with_progress(
     """Screen `files` in order, handing each outcome to `take`, with a progress bar on stderr
     (none where stderr is not a terminal).
 
-    However it ends, Ctrl+C included, the files in flight have finished and been logged when this
-    returns, so the log may close right after.
+    The first Ctrl+C stops the batch taking new files: the files in flight finish, are logged and
+    are handed to `take` like the others, and then KeyboardInterrupt is raised. So whoever counts
+    what `take` received counts every result the batch saved (a Ctrl+C that raised at once could
+    land between a result's logging and its delivery, and that result went uncounted). A second
+    Ctrl+C raises at once. However it ends, the files in flight have finished when this returns,
+    so the log may close right after.
     """
     from tqdm import tqdm
 
+    cancel = threading.Event()
     progress = tqdm(total=len(files), unit="image", file=sys.stderr, disable=None)
-    stream = screener.screen(files)
+    with _first_ctrl_c_sets(cancel):
+        stream = screener.screen(files, cancel)
+        try:
+            for outcome in stream:
+                take(outcome)
+                progress.update()
+        finally:
+            stream.close()
+            progress.close()
+    if cancel.is_set():
+        raise KeyboardInterrupt
+
+
+@contextmanager
+def _first_ctrl_c_sets(cancel: threading.Event) -> Iterator[None]:
+    """Inside, the first Ctrl+C sets `cancel` instead of raising, and puts the handler back that
+    was there before, so a second Ctrl+C acts as it would have.
+
+    Only the main thread may install signal handlers; elsewhere (the window's workers, a test)
+    nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    kept = signal.getsignal(signal.SIGINT)
+    if kept is None:  # installed from outside Python: Python's own is the nearest
+        kept = signal.default_int_handler
+
+    def first(signum: int, frame: object) -> None:
+        cancel.set()
+        signal.signal(signal.SIGINT, kept)
+
+    signal.signal(signal.SIGINT, first)
     try:
-        for outcome in stream:
-            take(outcome)
-            progress.update()
+        yield
     finally:
-        stream.close()
-        progress.close()
+        signal.signal(signal.SIGINT, kept)
