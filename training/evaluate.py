@@ -16,11 +16,10 @@ import numpy as np
 
 from core.errors import ModelError
 from core.litert_model import LiteRTModel
-from core.model_card import load_model_card, platt_probability
+from core.model_card import load_model_card
 from core.preprocess import Tone
-from core.threshold_rule import shown_score
 from training.data import LabeledImage, list_images, load_arrays, read_grayscale, recorded_tone
-from training.metrics import apply_platt, confusion, screening_report
+from training.metrics import apply_platt, confusion, screening_report, shown_scores
 from training.plots import plot_confusion, plot_error_gallery, plot_reliability, plot_roc
 
 GALLERY_SIZE = 18
@@ -105,15 +104,7 @@ def evaluate(
     logits = predict_logits(model_path, images)
     probabilities = apply_platt(logits, calibration.a, calibration.b)
     # The calls are the app's: on the score it shows (one decimal), as the card's are.
-    shown = (
-        np.array(
-            [
-                shown_score(100 * platt_probability(calibration.a, calibration.b, x))
-                for x in logits.tolist()
-            ]
-        )
-        / 100
-    )
+    shown = shown_scores(logits, calibration.a, calibration.b) / 100
     report = screening_report(labels, probabilities, calibration.threshold, decided_on=shown)
     report["calibration"] = calibration.source
     operating = {title: (report["sensitivity"]["value"], report["specificity"]["value"])}

@@ -9,7 +9,8 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from core.threshold_rule import highest_threshold_keeping_sensitivity
+from core.model_card import platt_probability
+from core.threshold_rule import highest_threshold_keeping_sensitivity, shown_score
 
 Statistic = Callable[[np.ndarray, np.ndarray], float]
 
@@ -276,6 +277,12 @@ def apply_platt(logits: Any, a: float, b: float) -> np.ndarray:
 #: Sensitivity first: the target is >= 0.95; choosing the threshold for 0.96 on test-dev leaves a
 #: margin for new patients (one missed case of 182 moves sensitivity by 0.0055).
 DEFAULT_MIN_SENSITIVITY = 0.96
+
+
+def shown_scores(logits: Any, a: float, b: float) -> np.ndarray:
+    """0-100 scores as the app shows and decides them with Platt's `a` and `b`: the app's own
+    `platt_probability`, then one decimal (`core.threshold_rule.shown_score`)."""
+    return np.array([shown_score(100 * platt_probability(a, b, float(x))) for x in logits])
 
 
 def choose_threshold(labels: Any, probabilities: Any, min_sensitivity: float) -> float:

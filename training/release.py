@@ -16,10 +16,9 @@ import keras
 import numpy as np
 
 from core.litert_model import LiteRTModel
-from core.model_card import platt_probability
 from core.population_check import CARD_FIELD
 from core.preprocess import STRETCH_PERCENTILES, Tone
-from core.threshold_rule import sensitivity_first_threshold, shown_score
+from core.threshold_rule import sensitivity_first_threshold
 from training.data import list_images, load_arrays, recorded_tone
 from training.evaluate import items_from_split
 from training.export import (
@@ -36,6 +35,7 @@ from training.metrics import (
     apply_platt,
     fit_platt,
     screening_report,
+    shown_scores,
 )
 from training.population import CHECK_CARD, check_entry
 
@@ -57,11 +57,10 @@ class ExportCheckError(RuntimeError):
     """The int8 file disagrees with its Keras model by more than the card's tolerance."""
 
 
-def scores_as_shown(logits, a: float, b: float) -> list[float]:
-    """0-100 scores exactly as the app will show and decide them with this card: Platt with
-    the a and b the card stores (`PLATT_DECIMALS`), then one decimal (`core.classifier`)."""
-    stored_a, stored_b = round(a, PLATT_DECIMALS), round(b, PLATT_DECIMALS)
-    return [shown_score(100 * platt_probability(stored_a, stored_b, float(x))) for x in logits]
+def scores_as_shown(logits, a: float, b: float) -> np.ndarray:
+    """0-100 scores exactly as the app will show and decide them with this card: with the a and
+    b the card stores (`PLATT_DECIMALS`), not the fit's full precision."""
+    return shown_scores(logits, round(a, PLATT_DECIMALS), round(b, PLATT_DECIMALS))
 
 
 def release(
@@ -131,13 +130,13 @@ def release(
             y_val,
             apply_platt(val_int8, a, b),
             threshold_score / 100,
-            decided_on=np.divide(shown_val, 100),
+            decided_on=shown_val / 100,
         ),
         test_dev=screening_report(
             y_test,
             apply_platt(test_int8, a, b),
             threshold_score / 100,
-            decided_on=np.divide(shown_test, 100),
+            decided_on=shown_test / 100,
         ),
         config=config,
     )
