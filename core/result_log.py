@@ -293,14 +293,19 @@ class ResultLog:
     def _checked_version(self) -> int:
         """The log's schema version; a log from a newer PneumoScreen is refused, not misread,
         and one whose version mark is damaged is left as it is, not set up a second time."""
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        # One statement, so one snapshot: read apart, another process creating the log could
+        # commit between the two reads, and a new log would look like a version 0 with results.
+        version, has_results_table = self._db.execute(
+            "SELECT (SELECT user_version FROM pragma_user_version), "
+            "(SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'results')"
+        ).fetchone()
         if version > SCHEMA_VERSION:
             raise ResultLogError(
                 f"The result log {self.path} was written by a newer PneumoScreen (schema "
                 f"version {version}; this version reads up to {SCHEMA_VERSION}). Update "
                 "PneumoScreen, or set PNEUMOSCREEN_HOME to use another data folder."
             )
-        if version < 0 or (version == 0 and self._holds_a_results_table()):
+        if version < 0 or (version == 0 and has_results_table):
             raise ResultLogError(
                 f"The result log {self.path} holds results, but its version mark is damaged "
                 f"(it reads {version}), so PneumoScreen cannot tell how to read it safely. The "
@@ -309,12 +314,6 @@ class ResultLog:
                 "PneumoScreen will then start a new, empty log."
             )
         return version
-
-    def _holds_a_results_table(self) -> bool:
-        found = self._db.execute(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'results'"
-        ).fetchone()[0]
-        return bool(found)
 
     def _refuse_if_read_only(self, what: str) -> None:
         """Raise a plain `ResultLogError` before any write to a log open for reading only, which
